@@ -1,0 +1,89 @@
+# a32run build.
+#   make                  native build        -> build/a32run
+#   make HOST=aarch64     AArch64 cross build -> build-aarch64/a32run
+#   make SANITIZE=1       ASan+UBSan build    -> build-asan/a32run
+#   make CC=clang         any of the above with clang
+#   make test             installs deps, builds everything, runs the suite
+#   make demo             installs deps, builds, runs the bundled example
+#   make difftest N=... SEED=...   long random-instruction differential test
+#   make bench            interpreter benchmark against qemu-arm
+
+NATIVE_ARCH := $(shell uname -m)
+HOST ?= $(NATIVE_ARCH)
+SANITIZE ?= 0
+
+ifeq ($(HOST),aarch64)
+  ifneq ($(NATIVE_ARCH),aarch64)
+    CC := aarch64-linux-gnu-gcc
+  endif
+  BUILD ?= build-aarch64
+else
+  ifeq ($(SANITIZE),1)
+    BUILD ?= build-asan
+  else
+    BUILD ?= build
+  endif
+endif
+
+CFLAGS_BASE := -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
+               -Isrc -MMD -MP -fno-strict-aliasing -D_GNU_SOURCE
+ifeq ($(SANITIZE),1)
+  OPTFLAGS ?= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=undefined
+  LDFLAGS_SAN := -fsanitize=address,undefined
+else
+  OPTFLAGS ?= -O2 -g
+endif
+CFLAGS ?=
+override CFLAGS := $(CFLAGS_BASE) $(OPTFLAGS) $(CFLAGS)
+LDFLAGS ?=
+override LDFLAGS += $(LDFLAGS_SAN) -pthread
+LDLIBS := -lm
+
+# Shared sources plus the host folder of the target host only.
+SHARED_SRCS := $(shell find src -name '*.c' -not -path 'src/host/*' | sort)
+HOST_SRCS := $(shell find src/host/$(HOST) -name '*.c' -o -name '*.S' 2>/dev/null | sort)
+SRCS := $(SHARED_SRCS) $(HOST_SRCS)
+OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
+
+.PHONY: all clean test demo difftest bench deps check-format
+all: $(BUILD)/a32run
+
+$(BUILD)/a32run: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/obj/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+-include $(OBJS:.o=.d)
+
+clean:
+	rm -rf build build-aarch64 build-asan build-clang build-tests
+
+deps:
+	bash scripts/install-deps.sh
+
+test:
+	bash scripts/install-deps.sh
+	bash tests/run-all.sh
+
+demo:
+	bash scripts/install-deps.sh
+	bash scripts/demo.sh
+
+N ?= 1000000
+SEED ?= 1
+difftest:
+	bash scripts/install-deps.sh
+	$(MAKE) all
+	bash tests/difftest/run.sh --n $(N) --seed $(SEED)
+
+bench:
+	bash scripts/install-deps.sh
+	$(MAKE) all
+	bash bench/run.sh
