@@ -25,8 +25,10 @@ else
   endif
 endif
 
+# -frounding-math: the VFP emulation changes the host rounding mode around
+# floating-point operations; the compiler must not fold or move them.
 CFLAGS_BASE := -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
-               -Isrc -MMD -MP -fno-strict-aliasing -D_GNU_SOURCE
+               -Isrc -MMD -MP -fno-strict-aliasing -D_GNU_SOURCE -frounding-math
 ifeq ($(SANITIZE),1)
   OPTFLAGS ?= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
               -fno-sanitize-recover=undefined
@@ -61,6 +63,17 @@ $(BUILD)/obj/%.S.o: %.S
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 -include $(OBJS:.o=.d)
+
+# Host unit tests: each tests/unit/NAME.c is linked with every object except
+# main.c into $(BUILD)/unit/NAME and run by tests/run-all.sh.
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
+LIB_OBJS := $(filter-out $(BUILD)/obj/src/main.c.o,$(OBJS))
+.PHONY: unit
+unit: $(UNIT_BINS)
+$(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
 clean:
 	rm -rf build build-aarch64 build-asan build-clang build-tests
