@@ -9,7 +9,7 @@ packages=(
     gcc-arm-linux-gnueabihf libc6-dev-armhf-cross binutils-arm-linux-gnueabihf
     gcc-aarch64-linux-gnu libc6-dev-arm64-cross
     qemu-user
-    python3
+    python3 bc
 )
 
 missing=()

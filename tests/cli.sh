@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Command-line behaviour of an a32run build: options, errors, and how the
+# guest's end (exit status, death by signal) reaches the parent.
+# Usage: tests/cli.sh "A32RUN COMMAND" GUEST_BUILD_DIR
+# Expected values come from Linux semantics (128+signal as a shell reports
+# a signal death) and are cross-checked with qemu-arm where it applies.
+set -u
+cd "$(dirname "$0")/.."
+. tests/lib.sh
+A32RUN=$1
+OUT=${2:-build-tests}
+prog=$OUT/guest/exit_status-thumb-O2
+
+expect_status() { # name expected cmd...
+    local name=$1 expected=$2; shift 2
+    local st; st=$(run_capture /tmp/a32run-cli.out 120 "$@")
+    if [ "$st" = "$expected" ]; then pass "$name"; else fail "$name: exit $st, want $expected" "$(head -5 /tmp/a32run-cli.out)"; fi
+}
+
+# shellcheck disable=SC2086
+{
+expect_status "--help exits 0" 0 $A32RUN --help
+grep -q '^usage: a32run' /tmp/a32run-cli.out && pass "--help prints usage" || fail "--help prints usage"
+expect_status "--version exits 0" 0 $A32RUN --version
+grep -q '^a32run [0-9]' /tmp/a32run-cli.out && pass "--version prints version" || fail "--version prints version"
+expect_status "unknown option exits 2" 2 $A32RUN --no-such-option
+head -1 /tmp/a32run-cli.out | grep -q "^a32run: unknown option: --no-such-option" && pass "unknown option message" || fail "unknown option message" "$(cat /tmp/a32run-cli.out)"
+expect_status "no program exits 2" 2 $A32RUN
+expect_status "-L without argument exits 2" 2 $A32RUN -L
+expect_status "missing program exits 127" 127 $A32RUN /nonexistent/program
+
+for how in exit abort segv kill; do
+    case $how in exit) want=42 ;; abort) want=134 ;; segv) want=139 ;; kill) want=143 ;; esac
+    ref=$(run_capture /tmp/a32run-cli.ref 120 qemu-arm "$prog" "$how")
+    [ "$ref" = "$want" ] || echo "  note: qemu-arm gives $ref for $how"
+    rm -f core core.*
+    expect_status "guest ends by $how -> status $want" "$want" $A32RUN "$prog" "$how"
+    if ls core core.* >/dev/null 2>&1; then fail "no core file after $how"; rm -f core core.*; else pass "no core file after $how"; fi
+done
+# Options from the environment.
+A32RUN_STRACE=1 $A32RUN "$prog" exit >/dev/null 2>/tmp/a32run-cli.err
+grep -q 'exit_group' /tmp/a32run-cli.err && pass "A32RUN_STRACE=1 traces syscalls" || fail "A32RUN_STRACE=1 traces syscalls" "$(head -5 /tmp/a32run-cli.err)"
+$A32RUN --strace "$prog" exit >/dev/null 2>/tmp/a32run-cli.err
+grep -q 'write(1' /tmp/a32run-cli.err && pass "--strace shows write(1, ...)" || fail "--strace shows write(1, ...)" "$(head -5 /tmp/a32run-cli.err)"
+out=$($A32RUN --argv0 renamed "$prog" 2>/dev/null)
+[ "$out" = "ending by exit" ] && pass "--argv0 runs program" || fail "--argv0 runs program" "$out"
+}
+[ "$FAILED" = 0 ] || { summary; exit 1; }
+summary

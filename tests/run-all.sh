@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The whole suite (make test): builds a32run for the native host, for
+# AArch64 (run under qemu-aarch64) and with ASan+UBSan, checks that clang
+# builds warning-free too, builds the guest test programs, and runs every
+# test group against each build. Ends with "N passed, N failed".
+#
+# Environment: QUICK=1 runs only the native build (for development).
+set -u
+cd "$(dirname "$0")/.."
+. tests/lib.sh
+
+JOBS=${JOBS:-2}
+start=$(date +%s)
+section() { echo "== $1 ($(( $(date +%s) - start ))s)"; }
+
+# --- builds -----------------------------------------------------------------
+section "build"
+BUILDS=(build)
+if ! make -s -j"$JOBS" all unit >/tmp/a32run-build.log 2>&1; then
+    cat /tmp/a32run-build.log
+    fail "build native (gcc)"
+    summary; exit 1
+fi
+pass "build native (gcc)"
+if [ -z "${QUICK:-}" ]; then
+    if make -s -j"$JOBS" CC=clang BUILD=build-clang all unit >/tmp/a32run-build.log 2>&1; then
+        pass "build native (clang, -Werror)"
+    else
+        fail "build native (clang, -Werror)" "$(cat /tmp/a32run-build.log)"
+    fi
+    if make -s -j"$JOBS" HOST=aarch64 all unit >/tmp/a32run-build.log 2>&1; then
+        pass "build aarch64 (cross gcc)"; BUILDS+=(build-aarch64)
+    else
+        fail "build aarch64 (cross gcc)" "$(cat /tmp/a32run-build.log)"
+    fi
+    if make -s -j"$JOBS" SANITIZE=1 all unit >/tmp/a32run-build.log 2>&1; then
+        pass "build asan+ubsan"; BUILDS+=(build-asan)
+    else
+        fail "build asan+ubsan" "$(cat /tmp/a32run-build.log)"
+    fi
+fi
+
+section "guest programs"
+if bash tests/guest/build.sh build-tests >/tmp/a32run-guest-build.log 2>&1; then
+    pass "build guest test programs"
+else
+    fail "build guest test programs" "$(tail -20 /tmp/a32run-guest-build.log)"
+fi
+
+# ASan reports go to stderr and abort the run; UBSan is fatal by build flags.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allow_user_segv_handler=1:handle_segv=0:handle_sigbus=0}
+
+for b in "${BUILDS[@]}"; do
+    section "unit tests ($b)"
+    for t in "$b"/unit/*; do
+        [ -x "$t" ] || continue
+        name="unit/$(basename "$t") [$b]"
+        if [ "$b" = build-aarch64 ]; then
+            status=$(run_capture /tmp/a32run-unit.out 300 qemu-aarch64 -L /usr/aarch64-linux-gnu "$t")
+        else
+            status=$(run_capture /tmp/a32run-unit.out 300 "$t")
+        fi
+        if [ "$status" = 0 ]; then pass "$name"; else fail "$name (exit $status)" "$(tail -20 /tmp/a32run-unit.out)"; fi
+    done
+
+    section "guest programs vs qemu-arm ($b)"
+    . tests/guest/compare.sh
+    compare_guest_programs "$b" build-tests
+
+    section "command line ($b)"
+    run_subsuite "cli [$b]" bash tests/cli.sh "$(a32run_cmd "$b")" build-tests
+
+    section "bad input ($b)"
+    if [ -f tests/bad-elf/run.sh ]; then
+        out=$(bash tests/bad-elf/run.sh "$(a32run_cmd "$b")" build-tests/bad-elf 2>&1); st=$?
+        if [ $st = 0 ]; then pass "bad-elf [$b]"; else fail "bad-elf [$b]" "$out"; fi
+    fi
+
+    section "difftest ($b)"
+    if [ -f tests/difftest/run.sh ]; then
+        case "$b" in
+            build) n=${DIFFTEST_N:-20000} ;;
+            *) n=${DIFFTEST_N_SLOW:-2000} ;;
+        esac
+        out=$(bash tests/difftest/run.sh --n "$n" --seed 1 --a32run "$(a32run_cmd "$b")" --workdir "build-tests/difftest-$b" 2>&1); st=$?
+        echo "$out" | grep -E '^difftest' | sed 's/^/  /'
+        if [ $st = 0 ]; then pass "difftest n=$n [$b]"; else fail "difftest n=$n [$b]" "$(echo "$out" | tail -40)"; fi
+    fi
+done
+
+section "done"
+summary
+[ "$FAILED" = 0 ]
