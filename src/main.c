@@ -22,7 +22,6 @@
 #include "loader/elf_loader.h"
 #include "linux/linux.h"
 
-struct a32run_options a32run_options;
 
 extern char **environ;
 
