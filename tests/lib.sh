@@ -33,8 +33,8 @@ summary() {
 # build under qemu-aarch64.
 a32run_cmd() {
     case "$1" in
-        build-aarch64) echo "qemu-aarch64 -L /usr/aarch64-linux-gnu $1/a32run" ;;
-        *) echo "$1/a32run" ;;
+        build-aarch64) echo "qemu-aarch64 -L /usr/aarch64-linux-gnu $PWD/$1/a32run" ;;
+        *) echo "$PWD/$1/a32run" ;;
     esac
 }
 
