@@ -176,6 +176,10 @@ int main(int argc, char **argv)
         return 126;
     }
 
+    /* /proc/self/exe of the guest is the program, not a32run. */
+    char *exe_path = realpath(path, NULL);
+    linux_set_exe_path(exe_path ? exe_path : path);
+
     static struct guest_thread main_thread;
     struct guest_cpu *cpu = &main_thread.cpu;
     cpu->r[13] = loaded.initial_sp;

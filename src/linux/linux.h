@@ -25,4 +25,9 @@ noreturn void linux_die_of_signal(int signo);
 /* Process-wide exit with status (exit_group). */
 noreturn void linux_exit_group(int status);
 
+/* Records the guest program's host path (made absolute here) so that
+ * readlink("/proc/self/exe") shows the guest program, not a32run. Call it
+ * before linux_run(). */
+void linux_set_exe_path(const char *path);
+
 #endif

@@ -1,0 +1,304 @@
+/*
+ * Guest (ARM EABI Linux) ABI: the layouts of every structure the syscall
+ * layer reads or writes in guest memory, and the constants where ARM
+ * differs from the host. Host struct layouts are never used for guest
+ * memory: each guest struct here has explicit-size fields, explicit
+ * padding and _Static_asserts on size and offsets, with the numbers taken
+ * from the ARM UAPI headers (/usr/arm-linux-gnueabihf/include/asm*).
+ * EABI aligns 64-bit fields to 8 bytes, as both hosts do, so natural
+ * alignment with the explicit padding below reproduces the ARM layout.
+ *
+ * Conversions between host and guest forms are plain functions
+ * (guest_abi.c) so unit tests can call them on the host.
+ */
+#ifndef A32RUN_LINUX_GUEST_ABI_H
+#define A32RUN_LINUX_GUEST_ABI_H
+
+#include <errno.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/resource.h>
+#include <sys/sysinfo.h>
+#include <fcntl.h>
+
+#define GUEST_ABI_LAYOUT(type, size) \
+    _Static_assert(sizeof(type) == (size), #type " size (ARM UAPI)")
+#define GUEST_ABI_OFFSET(type, field, off) \
+    _Static_assert(offsetof(type, field) == (off), #type "." #field " offset (ARM UAPI)")
+
+/* Errno values: ARM, x86-64 and AArch64 all use asm-generic/errno*.h, so
+ * host errno values are passed to the guest unchanged. Checked for the
+ * values the syscall layer produces itself or commonly passes on. */
+_Static_assert(EPERM == 1 && ENOENT == 2 && ESRCH == 3 && EINTR == 4 &&
+               EIO == 5 && EBADF == 9 && ECHILD == 10 && EAGAIN == 11 &&
+               ENOMEM == 12 && EACCES == 13 && EFAULT == 14 && EEXIST == 17 &&
+               ENOTDIR == 20 && EISDIR == 21 && EINVAL == 22 && EMFILE == 24 &&
+               ENOTTY == 25 && ESPIPE == 29 && EPIPE == 32 && ERANGE == 34 &&
+               ENAMETOOLONG == 36 && ENOSYS == 38 && ENOTEMPTY == 39 &&
+               ELOOP == 40 && EOVERFLOW == 75 && ETIMEDOUT == 110,
+               "host errno values differ from asm-generic/errno.h");
+
+/* Signal numbers 1..31: ARM's asm/signal.h equals the hosts' numbering. */
+_Static_assert(SIGHUP == 1 && SIGILL == 4 && SIGTRAP == 5 && SIGABRT == 6 &&
+               SIGBUS == 7 && SIGFPE == 8 && SIGKILL == 9 && SIGUSR1 == 10 &&
+               SIGSEGV == 11 && SIGPIPE == 13 && SIGTERM == 15 &&
+               SIGSTKFLT == 16 && SIGCHLD == 17 && SIGCONT == 18 &&
+               SIGSTOP == 19 && SIGTSTP == 20 && SIGURG == 23 &&
+               SIGWINCH == 28 && SIGIO == 29 && SIGPWR == 30 && SIGSYS == 31,
+               "host signal numbers differ from ARM asm/signal.h");
+#define GUEST_NSIG 64               /* _NSIG; signals are 1..64 */
+#define GUEST_MINSIGSTKSZ 2048      /* asm/signal.h */
+#define GUEST_SS_ONSTACK 1
+#define GUEST_SS_DISABLE 2
+#define GUEST_SS_AUTODISARM (1u << 31)
+#define GUEST_SIG_DFL 0u
+#define GUEST_SIG_IGN 1u
+
+/* Open flags: ARM's asm/fcntl.h overrides four bits of the generic set;
+ * x86-64 uses the generic ones, so flags are always translated. */
+#define GUEST_O_ACCMODE   00000003u
+#define GUEST_O_WRONLY    00000001u
+#define GUEST_O_CREAT     00000100u
+#define GUEST_O_EXCL      00000200u
+#define GUEST_O_NOCTTY    00000400u
+#define GUEST_O_TRUNC     00001000u
+#define GUEST_O_APPEND    00002000u
+#define GUEST_O_NONBLOCK  00004000u
+#define GUEST_O_DSYNC     00010000u
+#define GUEST_O_ASYNC     00020000u
+#define GUEST_O_DIRECTORY 00040000u     /* ARM */
+#define GUEST_O_NOFOLLOW  00100000u     /* ARM */
+#define GUEST_O_DIRECT    00200000u     /* ARM */
+#define GUEST_O_LARGEFILE 00400000u     /* ARM */
+#define GUEST_O_NOATIME   01000000u
+#define GUEST_O_CLOEXEC   02000000u
+#define GUEST___O_SYNC    04000000u
+#define GUEST_O_PATH      010000000u
+#define GUEST___O_TMPFILE 020000000u
+
+/* fcntl commands of a 32-bit process (asm-generic/fcntl.h). */
+#define GUEST_F_GETLK     5
+#define GUEST_F_SETLK     6
+#define GUEST_F_SETLKW    7
+#define GUEST_F_GETLK64   12
+#define GUEST_F_SETLK64   13
+#define GUEST_F_SETLKW64  14
+#define GUEST_F_OFD_GETLK  36
+#define GUEST_F_OFD_SETLK  37
+#define GUEST_F_OFD_SETLKW 38
+
+/* asm/stat.h struct stat64 ("insane amounts of padding around dev_t's"). */
+struct guest_stat64 {
+    uint64_t st_dev;
+    uint8_t  pad0[4];
+    uint32_t st_ino_low;        /* __st_ino: truncated inode */
+    uint32_t st_mode;
+    uint32_t st_nlink;
+    uint32_t st_uid;
+    uint32_t st_gid;
+    uint64_t st_rdev;
+    uint8_t  pad3[4];
+    uint8_t  pad_align[4];      /* implicit EABI padding before st_size */
+    int64_t  st_size;
+    uint32_t st_blksize;
+    uint8_t  pad_align2[4];     /* implicit EABI padding before st_blocks */
+    uint64_t st_blocks;
+    uint32_t st_atime_sec;
+    uint32_t st_atime_nsec;
+    uint32_t st_mtime_sec;
+    uint32_t st_mtime_nsec;
+    uint32_t st_ctime_sec;
+    uint32_t st_ctime_nsec;
+    uint64_t st_ino;
+};
+GUEST_ABI_LAYOUT(struct guest_stat64, 104);
+GUEST_ABI_OFFSET(struct guest_stat64, st_ino_low, 12);
+GUEST_ABI_OFFSET(struct guest_stat64, st_mode, 16);
+GUEST_ABI_OFFSET(struct guest_stat64, st_uid, 24);
+GUEST_ABI_OFFSET(struct guest_stat64, st_rdev, 32);
+GUEST_ABI_OFFSET(struct guest_stat64, st_size, 48);
+GUEST_ABI_OFFSET(struct guest_stat64, st_blksize, 56);
+GUEST_ABI_OFFSET(struct guest_stat64, st_blocks, 64);
+GUEST_ABI_OFFSET(struct guest_stat64, st_atime_sec, 72);
+GUEST_ABI_OFFSET(struct guest_stat64, st_mtime_sec, 80);
+GUEST_ABI_OFFSET(struct guest_stat64, st_ctime_sec, 88);
+GUEST_ABI_OFFSET(struct guest_stat64, st_ino, 96);
+
+/* struct old_timespec32 / __kernel_timespec. The kernel ignores the upper
+ * half of a time64 tv_nsec coming from a 32-bit task. */
+struct guest_timespec32 { int32_t tv_sec; int32_t tv_nsec; };
+struct guest_timespec64 { int64_t tv_sec; int64_t tv_nsec; };
+struct guest_timeval32 { int32_t tv_sec; int32_t tv_usec; };
+struct guest_timezone { int32_t tz_minuteswest; int32_t tz_dsttime; };
+GUEST_ABI_LAYOUT(struct guest_timespec32, 8);
+GUEST_ABI_LAYOUT(struct guest_timespec64, 16);
+GUEST_ABI_LAYOUT(struct guest_timeval32, 8);
+GUEST_ABI_LAYOUT(struct guest_timezone, 8);
+
+struct guest_iovec { uint32_t iov_base; uint32_t iov_len; };
+GUEST_ABI_LAYOUT(struct guest_iovec, 8);
+
+/* Kernel struct sigaction as rt_sigaction sees it on ARM
+ * (linux/signal_types.h with __ARCH_HAS_SA_RESTORER): the 64-bit mask is
+ * two 32-bit words at offset 12, not 8-byte aligned. */
+struct guest_sigaction {
+    uint32_t handler;           /* sa_handler (host headers make the sa_*
+                                   names macros) */
+    uint32_t flags;
+    uint32_t restorer;
+    uint32_t mask[2];           /* low word: signals 1..32 */
+};
+GUEST_ABI_LAYOUT(struct guest_sigaction, 20);
+GUEST_ABI_OFFSET(struct guest_sigaction, flags, 4);
+GUEST_ABI_OFFSET(struct guest_sigaction, restorer, 8);
+GUEST_ABI_OFFSET(struct guest_sigaction, mask, 12);
+
+/* asm/signal.h stack_t */
+struct guest_stack {
+    uint32_t ss_sp;
+    int32_t  ss_flags;
+    uint32_t ss_size;
+};
+GUEST_ABI_LAYOUT(struct guest_stack, 12);
+
+/* struct flock (32-bit off_t) and struct flock64 (asm-generic/fcntl.h). */
+struct guest_flock {
+    int16_t l_type;
+    int16_t l_whence;
+    int32_t l_start;
+    int32_t l_len;
+    int32_t l_pid;
+};
+GUEST_ABI_LAYOUT(struct guest_flock, 16);
+struct guest_flock64 {
+    int16_t l_type;
+    int16_t l_whence;
+    uint8_t pad[4];
+    int64_t l_start;
+    int64_t l_len;
+    int32_t l_pid;
+    uint8_t pad2[4];
+};
+GUEST_ABI_LAYOUT(struct guest_flock64, 32);
+GUEST_ABI_OFFSET(struct guest_flock64, l_start, 8);
+GUEST_ABI_OFFSET(struct guest_flock64, l_pid, 24);
+
+/* ugetrlimit's struct rlimit (unsigned long) and prlimit64's rlimit64. */
+struct guest_rlimit32 { uint32_t rlim_cur; uint32_t rlim_max; };
+struct guest_rlimit64 { uint64_t rlim_cur; uint64_t rlim_max; };
+GUEST_ABI_LAYOUT(struct guest_rlimit32, 8);
+GUEST_ABI_LAYOUT(struct guest_rlimit64, 16);
+#define GUEST_RLIM_INFINITY 0xffffffffu
+
+/* linux/sysinfo.h with a 32-bit long. */
+struct guest_sysinfo {
+    int32_t  uptime;
+    uint32_t loads[3];
+    uint32_t totalram;
+    uint32_t freeram;
+    uint32_t sharedram;
+    uint32_t bufferram;
+    uint32_t totalswap;
+    uint32_t freeswap;
+    uint16_t procs;
+    uint16_t pad;
+    uint32_t totalhigh;
+    uint32_t freehigh;
+    uint32_t mem_unit;
+    uint8_t  reserved[8];       /* _f[20-2*sizeof(long)-sizeof(int)] */
+};
+GUEST_ABI_LAYOUT(struct guest_sysinfo, 64);
+GUEST_ABI_OFFSET(struct guest_sysinfo, procs, 40);
+GUEST_ABI_OFFSET(struct guest_sysinfo, mem_unit, 52);
+
+/* struct tms with a 32-bit clock_t. */
+struct guest_tms {
+    int32_t tms_utime, tms_stime, tms_cutime, tms_cstime;
+};
+GUEST_ABI_LAYOUT(struct guest_tms, 16);
+
+/* struct new_utsname: six 65-byte fields, arch-independent. */
+#define GUEST_UTSNAME_LEN 65
+struct guest_utsname {
+    char sysname[GUEST_UTSNAME_LEN];
+    char nodename[GUEST_UTSNAME_LEN];
+    char release[GUEST_UTSNAME_LEN];
+    char version[GUEST_UTSNAME_LEN];
+    char machine[GUEST_UTSNAME_LEN];
+    char domainname[GUEST_UTSNAME_LEN];
+};
+GUEST_ABI_LAYOUT(struct guest_utsname, 390);
+
+/* Kernel struct termios (asm-generic/termbits.h; what TCGETS/TCSETS* copy,
+ * not glibc's larger struct) and struct winsize: identical on ARM, x86-64
+ * and AArch64, with the same ioctl numbers, so they pass through. */
+#define GUEST_TERMIOS_SIZE 36
+#define GUEST_WINSIZE_SIZE 8
+#define GUEST_TCGETS      0x5401u
+#define GUEST_TCSETS      0x5402u
+#define GUEST_TCSETSW     0x5403u
+#define GUEST_TCSETSF     0x5404u
+#define GUEST_TIOCGWINSZ  0x5413u
+#define GUEST_TIOCSWINSZ  0x5414u
+#define GUEST_FIONREAD    0x541bu
+
+/* struct statx (arch-independent, 256 bytes) and struct linux_dirent64
+ * (arch-independent) pass through unchanged. */
+#define GUEST_STATX_SIZE 256
+
+/* asm/statfs.h: ARM packs struct statfs64 to 84 bytes (EABI would pad it
+ * to 88; glibc passes 88 and the kernel's wrapper accepts both). */
+struct guest_statfs64 {
+    uint32_t f_type;
+    uint32_t f_bsize;
+    uint64_t f_blocks;
+    uint64_t f_bfree;
+    uint64_t f_bavail;
+    uint64_t f_files;
+    uint64_t f_ffree;
+    int32_t  f_fsid[2];
+    uint32_t f_namelen;
+    uint32_t f_frsize;
+    uint32_t f_flags;
+    uint32_t f_spare[4];
+} __attribute__((packed, aligned(4)));
+GUEST_ABI_LAYOUT(struct guest_statfs64, 84);
+GUEST_ABI_OFFSET(struct guest_statfs64, f_fsid, 48);
+GUEST_ABI_OFFSET(struct guest_statfs64, f_flags, 64);
+
+/* struct rusage with 32-bit timevals and longs. */
+struct guest_rusage {
+    struct guest_timeval32 ru_utime;
+    struct guest_timeval32 ru_stime;
+    int32_t ru_long[14];        /* ru_maxrss .. ru_nivcsw, in order */
+};
+GUEST_ABI_LAYOUT(struct guest_rusage, 72);
+
+/* struct pollfd (int, short, short) is the same everywhere. */
+#define GUEST_POLLFD_SIZE 8
+
+/* Conversions (guest_abi.c). */
+void guest_statfs64_from_host(struct guest_statfs64 *out, const struct statfs *in);
+void guest_rusage_from_host(struct guest_rusage *out, const struct rusage *in);
+void guest_stat64_from_host(struct guest_stat64 *out, const struct stat *st);
+int guest_open_flags_to_host(uint32_t guest_flags);
+uint32_t host_open_flags_to_guest(int host_flags);
+void guest_sysinfo_from_host(struct guest_sysinfo *out, const struct sysinfo *in);
+/* Returns 0, or -EINVAL for a tv_nsec outside 0..999999999. */
+int guest_timespec32_to_host(struct timespec *out, const struct guest_timespec32 *in);
+int guest_timespec64_to_host(struct timespec *out, const struct guest_timespec64 *in);
+/* Returns 0, or -EOVERFLOW if tv_sec does not fit 32 bits. */
+int guest_timespec32_from_host(struct guest_timespec32 *out, const struct timespec *in);
+void guest_timespec64_from_host(struct guest_timespec64 *out, const struct timespec *in);
+void guest_flock64_to_host(struct flock *out, const struct guest_flock64 *in);
+void guest_flock64_from_host(struct guest_flock64 *out, const struct flock *in);
+void guest_flock_to_host(struct flock *out, const struct guest_flock *in);
+/* Returns 0, or -EOVERFLOW if a field does not fit 32 bits. */
+int guest_flock_from_host(struct guest_flock *out, const struct flock *in);
+uint32_t guest_rlim32_from_host(rlim_t value);
+rlim_t guest_rlim32_to_host(uint32_t value);
+
+#endif
