@@ -4,6 +4,8 @@
 # compared: qemu prints its own messages there).
 #
 # A program may have a sidecar tests/guest/NAME.args (one line of arguments).
+# A source line "// pending: REASON" marks a program that needs a feature
+# not built yet: it is reported as skipped with the reason, not run.
 # Programs named check_* are self-checking and run under a32run only (they
 # test what qemu-arm does differently, e.g. the HWCAP claimed): exit 0 passes.
 compare_guest_programs() {
@@ -16,6 +18,12 @@ compare_guest_programs() {
         name=$(basename "$prog")
         base=${name%-arm-O?}; base=${base%-thumb-O?}
         [ -f "tests/guest/$base.args" ] && args=$(cat "tests/guest/$base.args")
+        local pending
+        pending=$(sed -n 's@^// pending: *@@p' "tests/guest/$base.c" 2>/dev/null | head -1)
+        if [ -n "$pending" ]; then
+            skip "guest/$name [$build]" "$pending"
+            continue
+        fi
         if [ "${base#check_}" != "$base" ]; then
             local st
             # shellcheck disable=SC2086

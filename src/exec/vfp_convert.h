@@ -1,0 +1,40 @@
+/*
+ * VFP conversions with ARM semantics, in software (no host floating point):
+ * single <-> double, half <-> single (IEEE or alternative half precision),
+ * float <-> integer / fixed point. Bit patterns in and out; each function
+ * reads FPSCR controls from *fpscr and ORs the cumulative flags into it.
+ */
+#ifndef A32RUN_EXEC_VFP_CONVERT_H
+#define A32RUN_EXEC_VFP_CONVERT_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+uint64_t vfp_f32_to_f64(uint32_t a, uint32_t *fpscr);
+uint32_t vfp_f64_to_f32(uint64_t a, uint32_t *fpscr);
+
+/* FPHalfToSingle / FPSingleToHalf; FPSCR.AHP selects the alternative
+ * format. Half-precision values are never flushed to zero. */
+uint32_t vfp_f16_to_f32(uint16_t h, uint32_t *fpscr);
+uint16_t vfp_f32_to_f16(uint32_t a, uint32_t *fpscr);
+
+/* FPToFixed: round(a * 2^frac_bits) with rmode (0 nearest, 1 +inf, 2 -inf,
+ * 3 zero), saturated to a size-bit (16 or 32) signed/unsigned integer with
+ * Invalid on overflow or NaN (NaN gives 0). The result comes sign- or
+ * zero-extended to 64 bits. */
+uint64_t vfp_f32_to_fixed(uint32_t a, unsigned size, unsigned frac_bits,
+                          bool is_signed, unsigned rmode, uint32_t *fpscr);
+uint64_t vfp_f64_to_fixed(uint64_t a, unsigned size, unsigned frac_bits,
+                          bool is_signed, unsigned rmode, uint32_t *fpscr);
+
+/* FixedToFP: the low size bits of value (signed or unsigned) times
+ * 2^-frac_bits, rounded with rmode (0..3), or with FPSCR.RMode when rmode
+ * is VFP_RMODE_FPSCR. VCVT from integer uses FPSCR.RMode; VCVT from fixed
+ * point always rounds to nearest (ARM ARM: round_to_nearest = TRUE). */
+#define VFP_RMODE_FPSCR (-1)
+uint32_t vfp_fixed_to_f32(uint32_t value, unsigned size, unsigned frac_bits,
+                          bool is_signed, int rmode, uint32_t *fpscr);
+uint64_t vfp_fixed_to_f64(uint32_t value, unsigned size, unsigned frac_bits,
+                          bool is_signed, int rmode, uint32_t *fpscr);
+
+#endif
