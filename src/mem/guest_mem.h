@@ -144,4 +144,22 @@ int guest_mem_map_vector_page(void);
 /* Snapshot of mappings for /proc/self/maps-like debugging. */
 void guest_mem_dump(int fd);
 
+/* Guest (Linux ARM) mmap flag values used by guest_mmap()/guest_mremap().
+ * They equal the host's generic Linux values; spelled out so callers need
+ * not rely on that. (Appended by the memory layer.) */
+#define GUEST_MAP_SHARED          0x01
+#define GUEST_MAP_PRIVATE         0x02
+#define GUEST_MAP_SHARED_VALIDATE 0x03
+#define GUEST_MAP_TYPE            0x0f
+#define GUEST_MAP_FIXED           0x10
+#define GUEST_MAP_ANONYMOUS       0x20
+#define GUEST_MAP_NORESERVE       0x4000
+#define GUEST_MAP_POPULATE        0x8000
+#define GUEST_MAP_HUGETLB         0x40000
+#define GUEST_MAP_SYNC            0x80000
+#define GUEST_MAP_FIXED_NOREPLACE 0x100000
+#define GUEST_MREMAP_MAYMOVE      1
+#define GUEST_MREMAP_FIXED        2
+#define GUEST_MREMAP_DONTUNMAP    4
+
 #endif
