@@ -53,14 +53,15 @@ run_subsuite() {
     local name=$1; shift
     local out st last p f
     out=$("$@" 2>&1); st=$?
-    last=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
+    last=$(printf '%s\n' "$out" | grep -E '^([a-z0-9_-]+: )?[0-9]+ passed, [0-9]+ failed' | tail -1)
+    last=${last#*: }
     if [ -z "$last" ]; then
         fail "$name (exit $st, no summary line)" "$(printf '%s\n' "$out" | tail -20)"
         return
     fi
     p=${last%% passed*}; f=${last#*passed, }; f=${f%% failed*}
     PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
-    printf '%s\n' "$out" | grep -E '^  (FAIL|skip)|^ {7}' | sed "s/^  FAIL /  FAIL $name: /"
+    printf '%s\n' "$out" | grep -E '^  (FAIL|skip)|^ {7}|^difftest [at]32' | sed "s/^  FAIL /  FAIL $name: /"
     [ "$f" -gt 0 ] && FAILED_NAMES+=("$name ($f)")
     if [ "$st" != 0 ] && [ "$f" = 0 ]; then fail "$name (exit $st)"; fi
     echo "  $name: $p passed, $f failed"

@@ -71,10 +71,7 @@ for b in "${BUILDS[@]}"; do
     run_subsuite "cli [$b]" bash tests/cli.sh "$(a32run_cmd "$b")" build-tests
 
     section "bad input ($b)"
-    if [ -f tests/bad-elf/run.sh ]; then
-        out=$(bash tests/bad-elf/run.sh "$(a32run_cmd "$b")" build-tests/bad-elf 2>&1); st=$?
-        if [ $st = 0 ]; then pass "bad-elf [$b]"; else fail "bad-elf [$b]" "$out"; fi
-    fi
+    run_subsuite "bad-elf [$b]" bash tests/bad-elf/run.sh "$(a32run_cmd "$b")" "build-tests/bad-elf-$b"
 
     section "difftest ($b)"
     if [ -f tests/difftest/run.sh ]; then
@@ -82,9 +79,7 @@ for b in "${BUILDS[@]}"; do
             build) n=${DIFFTEST_N:-20000} ;;
             *) n=${DIFFTEST_N_SLOW:-2000} ;;
         esac
-        out=$(bash tests/difftest/run.sh --n "$n" --seed 1 --a32run "$(a32run_cmd "$b")" --workdir "build-tests/difftest-$b" 2>&1); st=$?
-        echo "$out" | grep -E '^difftest' | sed 's/^/  /'
-        if [ $st = 0 ]; then pass "difftest n=$n [$b]"; else fail "difftest n=$n [$b]" "$(echo "$out" | tail -40)"; fi
+        run_subsuite "difftest n=$n [$b]" bash tests/difftest/run.sh --n "$n" --seed 1 --a32run "$(a32run_cmd "$b")" --out "build-tests/difftest-$b"
     fi
 done
 

@@ -1,0 +1,152 @@
+/*
+ * Block cache: decoded guest code, keyed by (pc, thumb, ITSTATE).
+ *
+ * A block is a run of pre-decoded instructions from one guest page (a T32
+ * 32-bit instruction may straddle into the next page) that ends at the
+ * first instruction that cannot be followed by the next one in memory, at
+ * a length limit or at the page end. Lookup goes through a small
+ * direct-mapped jump cache first, then a hash table.
+ *
+ * Invalidation (self-modifying code, munmap, cacheflush) unlinks blocks at
+ * once but frees them only in block_cache_collect(), called by the run loop
+ * at block boundaries and at exec_run entry, so a block that is executing
+ * when its code is invalidated (from the host fault handler) stays readable
+ * until the current instruction has finished.
+ *
+ * All mutable cache state lives in one struct (block_cache.c) so that a
+ * lock can be added when guest threads arrive; today the cache is used by
+ * one thread at a time.
+ */
+#ifndef A32RUN_EXEC_BLOCK_CACHE_H
+#define A32RUN_EXEC_BLOCK_CACHE_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "guest/insn.h"
+#include "exec/exec.h"
+
+/* A decoded instruction as the interpreter sees it. pc_read is the value
+ * r[15] reads as while it executes: insn pc + 8 (A32), + 4 (T32), and
+ * Align(pc + 4, 4) for T32 loads/stores with base r15 (literal forms).
+ * handler/body are the interpreter's code for it (interp_prepare_insn());
+ * g may have been rewritten into an equivalent form for that code.
+ * Every block ends with a sentinel entry (interp_prepare_sentinel()) whose
+ * g.pc is the block's end pc and g.itstate the ITSTATE there. */
+struct exec_insn {
+    struct guest_insn g;
+    uint32_t pc_read;
+    const void *handler;            /* dispatch target: body, or a
+                                       condition check that jumps to body */
+    const void *body;
+};
+
+#define EXEC_BLOCK_MAX_INSNS 64
+
+struct exec_block {
+    uint64_t key;                   /* exec_block_key(pc, thumb, itstate) */
+    uint32_t pc;
+    uint32_t end_pc;                /* address after the last instruction
+                                       (wraps to 0 at the top of memory) */
+    uint16_t count;                 /* instructions */
+    uint16_t size;                  /* bytes: end_pc - pc, without wrapping */
+    uint8_t thumb;
+    uint8_t itstate;                /* ITSTATE before the first insn */
+    uint8_t exit_itstate;           /* ITSTATE after the last insn */
+    uint8_t invalid;
+    struct exec_block *hash_next;
+    struct exec_block *page_next[2];/* per-page lists: [0] page of pc,
+                                       [1] page of end_pc - 1 if different */
+    struct exec_block *zombie_next;
+    /* Successor links filled by the interpreter: [0] fall-through exit,
+     * [1] taken branch. Valid only while link_epoch == exec_link_epoch
+     * (bumped whenever blocks are dropped, so links never point at freed
+     * blocks). */
+    uint64_t succ_key[2];
+    struct exec_block *succ[2];
+    uint32_t link_epoch[2];
+    struct exec_insn insns[];       /* count + 1 (sentinel) */
+};
+
+static inline uint64_t exec_block_key(uint32_t pc, uint32_t thumb, uint32_t itstate)
+{
+    return (uint64_t)pc | ((uint64_t)thumb << 32) | ((uint64_t)itstate << 33);
+}
+
+#define EXEC_JUMP_CACHE_BITS 12
+#define EXEC_JUMP_CACHE_SIZE (1u << EXEC_JUMP_CACHE_BITS)
+
+/* Empty entries hold EXEC_NO_KEY, which no block key equals. */
+#define EXEC_NO_KEY (~(uint64_t)0)
+
+struct exec_jump_entry {
+    uint64_t key;
+    struct exec_block *block;
+};
+
+extern struct exec_jump_entry exec_jump_cache[EXEC_JUMP_CACHE_SIZE];
+
+/* Incremented whenever blocks are dropped; invalidates successor links.
+ * Starts at 1 so that zeroed links are invalid. */
+extern uint32_t exec_link_epoch;
+
+static inline unsigned exec_jump_index(uint32_t pc, uint32_t itstate)
+{
+    return ((pc >> 1) ^ (pc >> (EXEC_JUMP_CACHE_BITS + 1)) ^ itstate) &
+           (EXEC_JUMP_CACHE_SIZE - 1);
+}
+
+/* Result of a failed build: the guest signal to raise at pc. */
+struct exec_build_fault {
+    int signo;
+    int code;
+    uint32_t addr;
+};
+
+int block_cache_init(void);
+
+/* Slow path of the lookup: hash table, then building. Returns NULL with
+ * *fault filled if the code at pc cannot be executed. */
+struct exec_block *block_cache_find_or_build(uint32_t pc, uint32_t thumb,
+                                             uint32_t itstate,
+                                             struct exec_build_fault *fault);
+
+static inline struct exec_block *block_cache_lookup(uint32_t pc, uint32_t thumb,
+                                                    uint32_t itstate,
+                                                    struct exec_build_fault *fault)
+{
+    uint64_t key = exec_block_key(pc, thumb, itstate);
+    struct exec_jump_entry *e = &exec_jump_cache[exec_jump_index(pc, itstate)];
+    if (__builtin_expect(e->key == key, 1))
+        return e->block;
+    return block_cache_find_or_build(pc, thumb, itstate, fault);
+}
+
+/* Unlinks blocks overlapping [start, start + length); async-signal-safe
+ * (no allocation or freeing). Returns the number of blocks dropped. */
+unsigned block_cache_invalidate(uint32_t start, uint64_t length);
+
+/* Frees blocks dropped by earlier invalidations. Must not be called while
+ * any thread executes a dropped block. */
+void block_cache_collect(void);
+
+struct block_cache_stats {
+    uint64_t blocks_built;
+    uint64_t insns_decoded;
+    uint64_t blocks_invalidated;
+    uint64_t invalidate_calls;
+    uint64_t lookups_slow;
+    uint64_t blocks_live;
+};
+
+void block_cache_get_stats(struct block_cache_stats *stats);
+
+/* ITSTATE after insn has executed (taken branches excepted). */
+static inline uint32_t exec_next_itstate(const struct guest_insn *insn)
+{
+    if (insn->op == OP_IT)
+        return insn->imm & 0xffu;
+    return guest_itstate_advance(insn->itstate);
+}
+
+#endif
