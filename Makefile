@@ -76,7 +76,7 @@ $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
 
 clean:
-	rm -rf build build-aarch64 build-asan build-clang build-tests
+	rm -rf build build-aarch64 build-asan build-clang build-tests build-bench build-difftest*
 
 deps:
 	bash scripts/install-deps.sh
