@@ -21,6 +21,7 @@
 #include "exec/exec.h"
 #include "loader/elf_loader.h"
 #include "linux/linux.h"
+#include "linux/sysroot.h"
 
 
 extern char **environ;
@@ -120,6 +121,26 @@ int main(int argc, char **argv)
     int prog_index = parse_options(argc, argv);
     const char *path = argv[prog_index];
 
+    /* -L: the guest sees the sysroot over the host root, the program's
+     * path included. Without it, Debian's cross libc root serves the
+     * interpreter and library lookups of dynamic programs only (see
+     * linux/sysroot.c). */
+    enum sysroot_mode sysroot_kind = SYSROOT_FULL;
+    const char *sysroot = a32run_options.sysroot;
+    if (!sysroot) {
+        sysroot = sysroot_default_dir();
+        sysroot_kind = SYSROOT_LIBRARIES;
+    }
+    int sysroot_err = sysroot_init(sysroot, sysroot_kind);
+    if (sysroot_err < 0) {
+        fprintf(stderr, "a32run: sysroot %s: %s\n", sysroot, strerror(-sysroot_err));
+        return 2;
+    }
+    struct sysroot_path_buf program_buf;
+    if (sysroot_kind == SYSROOT_FULL &&
+        sysroot_resolve(path, SYSROOT_FOLLOW, &program_buf, &path) < 0)
+        path = argv[prog_index];
+
     struct stat st;
     if (stat(path, &st) != 0) {
         fprintf(stderr, "a32run: %s: %s\n", path, strerror(errno));
@@ -158,11 +179,11 @@ int main(int argc, char **argv)
 
     struct elf_load_request request = {
         .path = path,
-        .execfn = path,
+        .execfn = argv[prog_index],  /* as the guest named it */
         .argc = guest_argc,
         .argv = guest_argv,
         .envp = environ,
-        .sysroot = a32run_options.sysroot,
+        .sysroot = sysroot_dir(),
         .stack_size = 8u << 20,
     };
     struct elf_load_result loaded;
@@ -171,6 +192,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "a32run: %s\n", error);
         return 126;
     }
+    if (sysroot_kind == SYSROOT_LIBRARIES && loaded.interp_base == 0)
+        sysroot_init(NULL, SYSROOT_NONE);       /* static: no library lookups */
     if (guest_mem_map_vector_page() < 0) {
         fprintf(stderr, "a32run: cannot map the kuser helper page\n");
         return 126;

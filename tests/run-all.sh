@@ -74,12 +74,14 @@ for b in "${BUILDS[@]}"; do
     run_subsuite "bad-elf [$b]" bash tests/bad-elf/run.sh "$(a32run_cmd "$b")" "build-tests/bad-elf-$b"
 
     section "difftest ($b)"
+    # NEON has no generator constraints yet (issue 3): its group is not run.
+    DIFFTEST_GROUPS=dataproc,multiply,saturate,parallel,misc,branch,loadstore,ldmstm,exclusive,system,vfp
     if [ -f tests/difftest/run.sh ]; then
         case "$b" in
             build) n=${DIFFTEST_N:-20000} ;;
             *) n=${DIFFTEST_N_SLOW:-2000} ;;
         esac
-        run_subsuite "difftest n=$n [$b]" bash tests/difftest/run.sh --n "$n" --seed 1 --a32run "$(a32run_cmd "$b")" --out "build-tests/difftest-$b"
+        run_subsuite "difftest n=$n [$b]" bash tests/difftest/run.sh --n "$n" --seed 1 --groups "$DIFFTEST_GROUPS" --a32run "$(a32run_cmd "$b")" --out "build-tests/difftest-$b"
     fi
 done
 

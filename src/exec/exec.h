@@ -21,6 +21,9 @@ enum exec_exit {
     EXEC_EXIT_SYSCALL,      /* SVC executed; cpu->r[15] = next instruction,
                                thread->svc_imm = its comment field */
     EXEC_EXIT_SIGNAL,       /* guest signal: thread->fault describes it */
+    EXEC_EXIT_INTERRUPT,    /* signal_pending was set: stopped at a block
+                               boundary so that the personality can
+                               deliver an asynchronous signal */
 };
 
 /* A synchronous guest signal raised by executing guest code. */
@@ -47,6 +50,11 @@ struct guest_thread {
     volatile int code_changed;
 
     uint64_t insn_count;    /* for --stats; approximate (per block) */
+
+    /* Set by the personality's host signal handler when an asynchronous
+     * guest signal was recorded: the interpreter leaves at the next block
+     * boundary (EXEC_EXIT_INTERRUPT) instead of chaining on. */
+    volatile int signal_pending;
 };
 
 extern __thread struct guest_thread *current_guest_thread;

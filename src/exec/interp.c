@@ -58,6 +58,8 @@ static enum exec_exit run_blocks(struct guest_thread *thread)
         }
         if (interp_execute_block(thread, b, true) == BLOCK_SYSCALL)
             return EXEC_EXIT_SYSCALL;
+        if (thread->signal_pending)
+            return EXEC_EXIT_INTERRUPT;
     }
 }
 

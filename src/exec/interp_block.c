@@ -33,6 +33,7 @@
 #include "exec/interp_alu.h"
 #include "exec/interp_mem.h"
 #include "exec/interp_vfp.h"
+#include "exec/interp_neon.h"
 #include "mem/guest_mem.h"
 
 /* Specialised handlers. Data-processing ops in INSN_DP_FORMS order. */
@@ -808,6 +809,10 @@ L_GENERIC: {
                 interp_vfp_execute(thread, in);
                 DISPATCH_AFTER_STORE();
             }
+            if (in->op > OP_NEON_FIRST_ && in->op < OP_NEON_END_) {
+                interp_neon_execute(thread, in);
+                DISPATCH_AFTER_STORE();
+            }
             fprintf(stderr, "a32run: interpreter has no case for op %u (%s) at 0x%08x\n",
                     in->op, guest_op_name(in->op), in->pc);
             abort();
@@ -818,7 +823,7 @@ L_GENERIC: {
      * r[15] and cpu->itstate are only written when leaving the loop: no
      * specialised body reads them, and the generic body sets r[15]. */
 L_SENTINEL:
-    if (block->link_epoch[0] == exec_link_epoch && chain) {
+    if (block->link_epoch[0] == exec_link_epoch && chain && !thread->signal_pending) {
         block = block->succ[0];
         insn_count += block->count;
         e = block->insns;
@@ -833,7 +838,8 @@ branch_taken:
     cpu->itstate = 0;
     {
         uint64_t key = exec_block_key(r[15], cpu->thumb, 0);
-        if (block->succ_key[1] == key && block->link_epoch[1] == exec_link_epoch && chain) {
+        if (block->succ_key[1] == key && block->link_epoch[1] == exec_link_epoch && chain &&
+            !thread->signal_pending) {
             block = block->succ[1];
             insn_count += block->count;
             e = block->insns;
@@ -845,7 +851,7 @@ branch_taken:
     /* Slow path: the jump cache; fills the link. A store that changed code
      * left through code_changed_exit, so no block here can be stale. */
 next_block:
-    if (!chain)
+    if (!chain || thread->signal_pending)     /* async guest signal: deliver */
         goto leave;
     {
         uint32_t pc = r[15], it = cpu->itstate;

@@ -11,6 +11,8 @@
  * qemu-arm -cpu cortex-a15, the ops that would be vector ops (and the
  * fused multiply-adds, which are never vector ops) are UNDEFINED while Len
  * or Stride is nonzero. Loads, stores, core transfers and conversions run.
+ * Of the ARMv8 additions only VMAXNM/VMINNM are rejected that way (qemu-arm
+ * treats them like VADD); VSEL, VRINT* and the new conversions run.
  */
 #include <signal.h>
 
@@ -18,6 +20,7 @@
 #include "exec/interp.h"
 #include "exec/vfp_arith.h"
 #include "exec/vfp_convert.h"
+#include "exec/vfp_format.h"
 #include "mem/guest_mem.h"
 
 #define FPSCR_LEN_STRIDE_MASK 0x00370000u
@@ -314,6 +317,89 @@ static void exec_convert(struct guest_cpu *cpu, const struct guest_insn *insn)
     }
 }
 
+/* VSEL condition on APSR.NZCV: 0 eq, 1 vs, 2 ge, 3 gt. */
+static bool vsel_condition(const struct guest_cpu *cpu, unsigned cc)
+{
+    switch (cc) {
+    case 0: return cpu->flag_z;
+    case 1: return cpu->flag_v;
+    case 2: return cpu->flag_n == cpu->flag_v;
+    default: return !cpu->flag_z && cpu->flag_n == cpu->flag_v;
+    }
+}
+
+/* ARMv8 additions (insn_vfp_ops.h): selection, maxNum/minNum, rounding to
+ * integral, conversions with explicit rounding, half <-> double, VJCVT. */
+static void exec_v8(struct guest_cpu *cpu, const struct guest_insn *insn)
+{
+    uint32_t *fpscr = &cpu->fpscr;
+    bool dp = insn->flags & VF_F64;
+
+    switch (insn->op) {
+    case OP_VSEL: {
+        unsigned src = vsel_condition(cpu, insn->imm) ? insn->rn : insn->rm;
+        if (dp)
+            cpu->d[insn->rd] = cpu->d[src];
+        else
+            set_s(cpu, insn->rd, get_s(cpu, src));
+        break;
+    }
+    case OP_VMAXNM: case OP_VMINNM: {
+        bool is_max = insn->op == OP_VMAXNM;
+        if (dp) {
+            uint64_t n = cpu->d[insn->rn], m = cpu->d[insn->rm];
+            cpu->d[insn->rd] = is_max ? vfp_maxnum64(n, m, fpscr)
+                                      : vfp_minnum64(n, m, fpscr);
+        } else {
+            uint32_t n = get_s(cpu, insn->rn), m = get_s(cpu, insn->rm);
+            set_s(cpu, insn->rd, is_max ? vfp_maxnum32(n, m, fpscr)
+                                        : vfp_minnum32(n, m, fpscr));
+        }
+        break;
+    }
+    case OP_VRINT: case OP_VRINTX: {
+        bool exact = insn->op == OP_VRINTX;
+        unsigned rmode = (insn->flags & VF_RMODE) ? vfp_rmode(*fpscr) : insn->imm;
+        if (dp)
+            cpu->d[insn->rd] = vfp_round_int64(cpu->d[insn->rm], rmode, exact,
+                                               fpscr);
+        else
+            set_s(cpu, insn->rd, vfp_round_int32(get_s(cpu, insn->rm), rmode,
+                                                 exact, fpscr));
+        break;
+    }
+    case OP_VCVT_INT_F_RM: {
+        bool is_signed = insn->flags & VF_SIGNED;
+        uint64_t r = dp ? vfp_f64_to_fixed(cpu->d[insn->rm], 32, 0, is_signed,
+                                           insn->imm, fpscr)
+                        : vfp_f32_to_fixed(get_s(cpu, insn->rm), 32, 0,
+                                           is_signed, insn->imm, fpscr);
+        set_s(cpu, insn->rd, (uint32_t)r);
+        break;
+    }
+    case OP_VCVT_F64_F16: {
+        uint32_t m = get_s(cpu, insn->rm);
+        cpu->d[insn->rd] = vfp_f16_to_f64((uint16_t)(insn->imm ? m >> 16 : m),
+                                          fpscr);
+        break;
+    }
+    case OP_VCVT_F16_F64: {
+        uint32_t h = vfp_f64_to_f16(cpu->d[insn->rm], fpscr);
+        uint32_t d = get_s(cpu, insn->rd);
+        d = insn->imm ? (d & 0xffffu) | h << 16 : (d & 0xffff0000u) | h;
+        set_s(cpu, insn->rd, d);
+        break;
+    }
+    default: { /* OP_VJCVT */
+        bool exact;
+        uint32_t r = vfp_f64_to_js_int32(cpu->d[insn->rm], &exact, fpscr);
+        set_s(cpu, insn->rd, r);
+        *fpscr = (*fpscr & ~FPSCR_NZCV_MASK) | (exact ? CPSR_Z : 0);
+        break;
+    }
+    }
+}
+
 /* Ops that are UNDEFINED while FPSCR.Len or Stride is nonzero. */
 static bool is_vector_capable(unsigned op)
 {
@@ -322,7 +408,7 @@ static bool is_vector_capable(unsigned op)
     case OP_VSQRT: case OP_VADD: case OP_VSUB: case OP_VMUL: case OP_VDIV:
     case OP_VNMUL: case OP_VMLA: case OP_VMLS: case OP_VNMLA: case OP_VNMLS:
     case OP_VFMA: case OP_VFMS: case OP_VFNMA: case OP_VFNMS:
-    case OP_VCMP: case OP_VCMPE:
+    case OP_VCMP: case OP_VCMPE: case OP_VMAXNM: case OP_VMINNM:
         return true;
     default:
         return false;
@@ -401,6 +487,11 @@ void interp_vfp_execute(struct guest_thread *thread, const struct guest_insn *in
     case OP_VCVT_INT_F: case OP_VCVT_F_FIXED: case OP_VCVT_FIXED_F:
     case OP_VCVT_F32_F16: case OP_VCVT_F16_F32:
         exec_convert(cpu, insn);
+        break;
+    case OP_VSEL: case OP_VMAXNM: case OP_VMINNM: case OP_VRINT:
+    case OP_VRINTX: case OP_VCVT_INT_F_RM: case OP_VCVT_F64_F16:
+    case OP_VCVT_F16_F64: case OP_VJCVT:
+        exec_v8(cpu, insn);
         break;
     default:
         interp_raise(thread, SIGILL, ILL_ILLOPC, insn->pc);

@@ -1,5 +1,6 @@
 /*
- * VFP scalar arithmetic with ARM semantics on top of host IEEE arithmetic.
+ * VFP scalar arithmetic with ARM semantics on top of host IEEE arithmetic
+ * (maxNum/minNum, which never round, are done in software).
  *
  * The host computes the correctly rounded result and the IEEE flags of
  * add/sub/mul/div/sqrt/fma in the guest's rounding mode (C99 fenv; the build
@@ -391,6 +392,38 @@ static uint32_t compare(const struct vfp_format *f, uint64_t a, uint64_t b,
     return x < y ? 0x80000000u : 0x20000000u;
 }
 
+/* FPMaxNum / FPMinNum (IEEE 754-2008 maxNum/minNum as ARM defines them):
+ * a quiet NaN against a number gives the number without any flag; a
+ * signalling NaN, or two NaNs, take the usual NaN path. Otherwise the
+ * result is the larger (smaller) operand after input flushing, with
+ * +0 > -0; no rounding happens. */
+static uint64_t minmax_num(const struct vfp_format *f, uint64_t a, uint64_t b,
+                           bool is_max, uint32_t *fpscr)
+{
+    uint64_t result;
+    a = vfp_flush_input(f, a, fpscr);
+    b = vfp_flush_input(f, b, fpscr);
+    enum vfp_class ca = vfp_classify(f, a), cb = vfp_classify(f, b);
+    if (ca == VFP_QNAN && !vfp_is_nan_class(cb))
+        return b;
+    if (cb == VFP_QNAN && !vfp_is_nan_class(ca))
+        return a;
+    if (process_nans2(f, a, b, &result, fpscr))
+        return result;
+    bool sa = vfp_sign(f, a), sb = vfp_sign(f, b);
+    bool a_greater;
+    if (sa != sb) {
+        a_greater = !sa;
+    } else {
+        /* Same sign: magnitudes order like their encodings. */
+        uint64_t ma = a & ~vfp_sign_bit(f), mb = b & ~vfp_sign_bit(f);
+        if (ma == mb)
+            return a;
+        a_greater = (ma > mb) != sa;
+    }
+    return a_greater == is_max ? a : b;
+}
+
 uint32_t vfp_add32(uint32_t a, uint32_t b, uint32_t *fpscr)
 { return (uint32_t)binary(&vfp_f32, HOST_ADD, a, b, fpscr); }
 uint32_t vfp_sub32(uint32_t a, uint32_t b, uint32_t *fpscr)
@@ -416,6 +449,15 @@ uint64_t vfp_sqrt64(uint64_t a, uint32_t *fpscr)
 { return square_root(&vfp_f64, a, fpscr); }
 uint64_t vfp_muladd64(uint64_t addend, uint64_t a, uint64_t b, uint32_t *fpscr)
 { return muladd(&vfp_f64, addend, a, b, fpscr); }
+
+uint32_t vfp_maxnum32(uint32_t a, uint32_t b, uint32_t *fpscr)
+{ return (uint32_t)minmax_num(&vfp_f32, a, b, true, fpscr); }
+uint32_t vfp_minnum32(uint32_t a, uint32_t b, uint32_t *fpscr)
+{ return (uint32_t)minmax_num(&vfp_f32, a, b, false, fpscr); }
+uint64_t vfp_maxnum64(uint64_t a, uint64_t b, uint32_t *fpscr)
+{ return minmax_num(&vfp_f64, a, b, true, fpscr); }
+uint64_t vfp_minnum64(uint64_t a, uint64_t b, uint32_t *fpscr)
+{ return minmax_num(&vfp_f64, a, b, false, fpscr); }
 
 uint32_t vfp_compare32(uint32_t a, uint32_t b, bool quiet_nan_signals,
                        uint32_t *fpscr)

@@ -1,6 +1,7 @@
 /*
  * VFP scalar arithmetic with ARM semantics (ARM ARM FPAdd, FPMul, FPDiv,
- * FPSqrt, FPMulAdd, FPCompare), identical on x86-64 and AArch64 hosts.
+ * FPSqrt, FPMulAdd, FPMaxNum, FPMinNum, FPCompare), identical on x86-64
+ * and AArch64 hosts.
  *
  * Operands and results are bit patterns. Every function reads the control
  * bits of *fpscr (RMode, FZ, DN) and ORs the cumulative exception flags
@@ -26,6 +27,12 @@ uint64_t vfp_mul64(uint64_t a, uint64_t b, uint32_t *fpscr);
 uint64_t vfp_div64(uint64_t a, uint64_t b, uint32_t *fpscr);
 uint64_t vfp_sqrt64(uint64_t a, uint32_t *fpscr);
 uint64_t vfp_muladd64(uint64_t addend, uint64_t a, uint64_t b, uint32_t *fpscr);
+
+/* FPMaxNum / FPMinNum (ARMv8 VMAXNM, VMINNM). */
+uint32_t vfp_maxnum32(uint32_t a, uint32_t b, uint32_t *fpscr);
+uint32_t vfp_minnum32(uint32_t a, uint32_t b, uint32_t *fpscr);
+uint64_t vfp_maxnum64(uint64_t a, uint64_t b, uint32_t *fpscr);
+uint64_t vfp_minnum64(uint64_t a, uint64_t b, uint32_t *fpscr);
 
 /* FPCompare: returns NZCV in bits 31..28 (equal 0110, less 1000, greater
  * 0010, unordered 0011). quiet_nan_signals: VCMPE (Invalid for any NaN),

@@ -1,7 +1,7 @@
 /*
  * VFP conversions, implemented in software after the ARM ARM pseudocode
- * (FPRound, FPToFixed, FixedToFP, FPSingleToDouble, FPDoubleToSingle,
- * FPHalfToSingle, FPSingleToHalf). Every finite nonzero value is handled
+ * (FPRound, FPToFixed, FixedToFP, FPConvert between half, single and
+ * double, FPRoundInt, FPToFixedJS). Every finite nonzero value is handled
  * as sign * mant * 2^exp with a 64-bit integer mantissa, which holds any
  * source value exactly, so rounding is done once and flags follow the
  * pseudocode (tininess before rounding, flush-to-zero without Inexact,
@@ -63,6 +63,7 @@ static bool round_up(unsigned rmode, bool sign, const struct split *s)
     case VFP_RN: return s->round && (s->sticky || (s->ipart & 1));
     case VFP_RP: return inexact && !sign;
     case VFP_RM: return inexact && sign;
+    case VFP_RA: return s->round;
     default: return false;
     }
 }
@@ -183,24 +184,29 @@ uint32_t vfp_f64_to_f32(uint64_t a, uint32_t *fpscr)
     return (uint32_t)convert(&vfp_f64, &vfp_f32, a, fpscr);
 }
 
-uint32_t vfp_f16_to_f32(uint16_t h, uint32_t *fpscr)
+/* FPConvert from half precision: half inputs are not flushed; with AHP
+ * exponent 31 is a normal. */
+static uint64_t from_half(const struct vfp_format *to, uint16_t h,
+                          uint32_t *fpscr)
 {
-    /* Half inputs are not flushed; with AHP exponent 31 is a normal. */
     enum vfp_class c = vfp_classify(&vfp_f16, h);
     if (!(*fpscr & FPSCR_AHP)) {
         if (vfp_is_nan_class(c))
-            return (uint32_t)convert_nan(&vfp_f16, &vfp_f32, h, fpscr);
+            return convert_nan(&vfp_f16, to, h, fpscr);
         if (c == VFP_INF)
-            return (uint32_t)vfp_infinity(&vfp_f32, vfp_sign(&vfp_f16, h));
+            return vfp_infinity(to, vfp_sign(&vfp_f16, h));
     }
-    return (uint32_t)convert_finite(&vfp_f16, &vfp_f32, h, fpscr);
+    return convert_finite(&vfp_f16, to, h, fpscr);
 }
 
-uint16_t vfp_f32_to_f16(uint32_t a, uint32_t *fpscr)
+/* FPConvert to half precision: the input is flushed (FZ), the output
+ * never; the alternative format has no NaN or infinity (Invalid). */
+static uint16_t to_half(const struct vfp_format *from, uint64_t a,
+                        uint32_t *fpscr)
 {
-    uint64_t v = vfp_flush_input(&vfp_f32, a, fpscr);
-    enum vfp_class c = vfp_classify(&vfp_f32, v);
-    bool sign = vfp_sign(&vfp_f32, v);
+    uint64_t v = vfp_flush_input(from, a, fpscr);
+    enum vfp_class c = vfp_classify(from, v);
+    bool sign = vfp_sign(from, v);
     if (*fpscr & FPSCR_AHP) {
         if (vfp_is_nan_class(c)) {
             *fpscr |= FPSCR_IOC;
@@ -212,11 +218,31 @@ uint16_t vfp_f32_to_f16(uint32_t a, uint32_t *fpscr)
         }
     } else {
         if (vfp_is_nan_class(c))
-            return (uint16_t)convert_nan(&vfp_f32, &vfp_f16, v, fpscr);
+            return (uint16_t)convert_nan(from, &vfp_f16, v, fpscr);
         if (c == VFP_INF)
             return (uint16_t)vfp_infinity(&vfp_f16, sign);
     }
-    return (uint16_t)convert_finite(&vfp_f32, &vfp_f16, v, fpscr);
+    return (uint16_t)convert_finite(from, &vfp_f16, v, fpscr);
+}
+
+uint32_t vfp_f16_to_f32(uint16_t h, uint32_t *fpscr)
+{
+    return (uint32_t)from_half(&vfp_f32, h, fpscr);
+}
+
+uint64_t vfp_f16_to_f64(uint16_t h, uint32_t *fpscr)
+{
+    return from_half(&vfp_f64, h, fpscr);
+}
+
+uint16_t vfp_f32_to_f16(uint32_t a, uint32_t *fpscr)
+{
+    return to_half(&vfp_f32, a, fpscr);
+}
+
+uint16_t vfp_f64_to_f16(uint64_t a, uint32_t *fpscr)
+{
+    return to_half(&vfp_f64, a, fpscr);
 }
 
 static uint64_t to_fixed(const struct vfp_format *f, uint64_t v, unsigned size,
@@ -308,4 +334,94 @@ uint64_t vfp_fixed_to_f64(uint32_t value, unsigned size, unsigned frac_bits,
                           bool is_signed, int rmode, uint32_t *fpscr)
 {
     return from_fixed(&vfp_f64, value, size, frac_bits, is_signed, rmode, fpscr);
+}
+
+/* FPRoundInt: the integral value nearest to a in rmode, in a's format.
+ * A result of zero keeps a's sign; integral inputs, infinities and zeros
+ * come back unchanged; no Underflow or Overflow can arise. */
+static uint64_t round_int(const struct vfp_format *f, uint64_t a,
+                          unsigned rmode, bool signal_inexact, uint32_t *fpscr)
+{
+    a = vfp_flush_input(f, a, fpscr);
+    enum vfp_class c = vfp_classify(f, a);
+    if (vfp_is_nan_class(c))
+        return vfp_process_nan(f, a, fpscr);
+    if (c == VFP_ZERO || c == VFP_INF)
+        return a;
+    struct unpacked u = unpack(f, a);
+    if (u.exp >= 0)             /* |a| >= 2^frac_bits: already integral */
+        return a;
+    /* 0 < -exp <= 1074 and mant < 2^53: split_at covers every shift. */
+    struct split s = split_at(u.mant, (unsigned)-u.exp);
+    uint64_t ipart = s.ipart + (round_up(rmode, u.sign, &s) ? 1 : 0);
+    if ((s.round || s.sticky) && signal_inexact)
+        *fpscr |= FPSCR_IXC;
+    if (ipart == 0)
+        return vfp_zero(f, u.sign);
+    /* ipart <= 2^frac_bits: an exact normal. */
+    unsigned msb = 63u - (unsigned)__builtin_clzll(ipart);
+    uint64_t biased = (vfp_exp_max(f) >> 1) + msb;
+    uint64_t frac = (ipart << (f->frac_bits - msb)) & vfp_frac_mask(f);
+    return vfp_zero(f, u.sign) | biased << f->frac_bits | frac;
+}
+
+uint32_t vfp_round_int32(uint32_t a, unsigned rmode, bool signal_inexact,
+                         uint32_t *fpscr)
+{
+    return (uint32_t)round_int(&vfp_f32, a, rmode, signal_inexact, fpscr);
+}
+
+uint64_t vfp_round_int64(uint64_t a, unsigned rmode, bool signal_inexact,
+                         uint32_t *fpscr)
+{
+    return round_int(&vfp_f64, a, rmode, signal_inexact, fpscr);
+}
+
+/* FPToFixedJS as qemu-arm implements it: toward zero, the integer modulo
+ * 2^32; Invalid (and not exact) for NaN, infinity and any value outside
+ * the int32 range, else Inexact when bits were dropped. -0 and a flushed
+ * negative denormal are "not exact" without Inexact. */
+uint32_t vfp_f64_to_js_int32(uint64_t a, bool *exact, uint32_t *fpscr)
+{
+    bool sign = a >> 63;
+    unsigned e = (unsigned)(a >> 52) & 0x7ffu;
+    uint64_t frac = a & 0xfffffffffffffull;
+
+    if (e == 0) {
+        *exact = !sign;
+        if (frac) {
+            if (*fpscr & FPSCR_FZ) {
+                *fpscr |= FPSCR_IDC;
+            } else {
+                *fpscr |= FPSCR_IXC;
+                *exact = false;
+            }
+        }
+        return 0;
+    }
+    if (e == 0x7ff) {
+        *fpscr |= FPSCR_IOC;
+        *exact = false;
+        return 0;
+    }
+    int exp = (int)e - 1023;
+    int shift = exp - 52;
+    uint64_t mant = frac | 1ull << 52;
+    bool inexact = true;
+    if (shift >= 64 || shift <= -64) {
+        mant = 0;
+    } else if (shift >= 0) {
+        mant <<= shift;
+    } else {
+        inexact = (mant << (64 + shift)) != 0;
+        mant >>= -shift;
+    }
+    if (exp > 31 || mant > (sign ? 0x80000000ull : 0x7fffffffull)) {
+        *fpscr |= FPSCR_IOC;
+        inexact = true;
+    } else if (inexact) {
+        *fpscr |= FPSCR_IXC;
+    }
+    *exact = !inexact;
+    return (uint32_t)(sign ? (uint64_t)0 - mant : mant);
 }

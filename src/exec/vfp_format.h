@@ -101,7 +101,9 @@ static inline unsigned vfp_rmode(uint32_t fpscr)
     return (fpscr >> FPSCR_RMODE_SHIFT) & 3u;
 }
 
-enum { VFP_RN = 0, VFP_RP = 1, VFP_RM = 2, VFP_RZ = 3 };
+/* Rounding modes: the FPSCR.RMode values, plus ties-away (ARMv8 VRINTA,
+ * VCVTA), which only explicit-rounding operations use. */
+enum { VFP_RN = 0, VFP_RP = 1, VFP_RM = 2, VFP_RZ = 3, VFP_RA = 4 };
 
 /* FPUnpack's flush-to-zero of a denormal input (FZ set): signed zero and
  * IDC. Returns the possibly flushed value. */

@@ -53,4 +53,24 @@ extern const unsigned guest_t32_pattern_count;
 extern const struct guest_insn_pattern guest_vfp_patterns[];
 extern const unsigned guest_vfp_pattern_count;
 
+/* Advanced SIMD (decode_neon.c). guest_decode_neon_a32 takes an A32 word:
+ * the unconditional data-processing (0xF2/0xF3) and element/structure
+ * load/store (0xF4) spaces, and the conditional cp11 core-register
+ * transfers the VFP decoder rejects (VDUP from a core register, 8/16-bit
+ * scalar moves). It fills every field except pc (kept) and returns false if
+ * raw is not a valid NEON encoding. guest_decode_neon_t32 takes the T32
+ * word (hw1 << 16) | hw2, maps it to the A32 form, and keeps pc, raw,
+ * length, thumb, itstate and cond of *insn. guest_neon_patterns[] matches
+ * the A32 form; all its entries are GROUP_NEON. */
+bool guest_decode_neon_a32(uint32_t raw, struct guest_insn *insn);
+bool guest_decode_neon_t32(uint32_t raw, struct guest_insn *insn);
+/* The same with the pattern-table decode function signature, for the A32
+ * and T32 tables. */
+bool guest_neon_a32_entry(const struct guest_insn_pattern *pattern,
+                          uint32_t raw, struct guest_insn *insn);
+bool guest_neon_t32_entry(const struct guest_insn_pattern *pattern,
+                          uint32_t raw, struct guest_insn *insn);
+extern const struct guest_insn_pattern guest_neon_patterns[];
+extern const unsigned guest_neon_pattern_count;
+
 #endif

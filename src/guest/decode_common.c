@@ -10,6 +10,9 @@ static const char *const op_names[OP_COUNT] = {
     [OP_VFP_FIRST_] = "(vfp-first)",
     INSN_OPS_VFP(INSN_OP_NAME)
     [OP_VFP_END_] = "(vfp-end)",
+    [OP_NEON_FIRST_] = "(neon-first)",
+    INSN_OPS_NEON(INSN_OP_NAME)
+    [OP_NEON_END_] = "(neon-end)",
 #undef INSN_OP_NAME
 };
 
@@ -97,6 +100,9 @@ bool guest_insn_ends_block(const struct guest_insn *insn)
     /* VFP ops never write pc (VMRS to APSR_nzcv writes flags only), and
      * their register fields name VFP registers. */
     if (op > OP_VFP_FIRST_ && op < OP_VFP_END_)
+        return false;
+    /* NEON ops likewise (core destinations are never r15). */
+    if (op > OP_NEON_FIRST_ && op < OP_NEON_END_)
         return false;
     if (op_writes_rd(op) && insn->rd == 15)
         return true;

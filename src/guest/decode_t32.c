@@ -742,12 +742,13 @@ static bool t32_cp15_barrier(const struct guest_insn_pattern *p, uint32_t raw,
     return true;
 }
 
-/* VFP: the VFP module decodes the A32 form of the same encoding. */
+/* VFP: the VFP module decodes the A32 form of the same encoding, which is
+ * the T32 word itself (hw1 0xECxx-0xEExx: cond 0xE; 0xFExx: cond 0xF). */
 static bool t32_vfp(const struct guest_insn_pattern *p, uint32_t raw,
                     struct guest_insn *insn)
 {
     struct guest_insn keep = *insn;
-    if (!guest_decode_vfp(0xe0000000u | (raw & 0x0fffffffu), insn) ||
+    if (!guest_decode_vfp(raw, insn) ||
         insn->op == OP_UNDEFINED)
         return false;                        /* caller resets the fields */
     insn->pc = keep.pc;
@@ -867,6 +868,10 @@ const struct guest_insn_pattern guest_t32_patterns[] = {
     E(0xffff0fffu, 0xee070f95u, "MCR p15 CP15ISB", SYSTEM, BARRIER, t32_cp15_barrier),
     E(0xfe000e00u, 0xec000a00u, "VFP (load/store, 64-bit transfer)", VFP, UNDEFINED, t32_vfp),
     E(0xff000e00u, 0xee000a00u, "VFP (data-processing, register transfer)", VFP, UNDEFINED, t32_vfp),
+    E(0xff000e10u, 0xfe000a00u, "VFP (ARMv8 VSEL, VMAXNM, VRINT, VCVT)", VFP, UNDEFINED, t32_vfp),
+    E(0xff000f1fu, 0xee000b10u, "Advanced SIMD core register transfer", NEON, NEON_FIRST_, guest_neon_t32_entry),
+    E(0xef000000u, 0xef000000u, "Advanced SIMD data-processing", NEON, NEON_FIRST_, guest_neon_t32_entry),
+    E(0xff100000u, 0xf9000000u, "Advanced SIMD element/structure load/store", NEON, NEON_FIRST_, guest_neon_t32_entry),
 
     /* Data-processing (modified immediate): hw1 = 11110 i 0 op S Rn. */
     DPI_CMP(0x0, "TST", TST), DPI(0x0, "AND", AND),

@@ -7,10 +7,13 @@
  * UNDEFINED and UNPREDICTABLE variants, following qemu-arm's choices where
  * the architecture leaves one (e.g. VLDM with a zero or oversized list).
  * Encodings that exist only with Advanced SIMD (VDUP, 8/16-bit scalar
- * moves) or only from ARMv8 on (VRINT*, VSEL, VMAXNM, VCVTA..., f16<->f64)
- * decode as OP_UNDEFINED for now. The cp10/11 part of the unconditional
- * space (A32 cond 0xF; T32 callers must pass 0xF there for the hw1 =
- * 0xFCxx..0xFFxx forms) holds only ARMv8 VFP additions: OP_UNDEFINED.
+ * moves) decode as OP_UNDEFINED (the NEON decoder takes them). ARMv8
+ * additions are decoded as qemu-arm's "max" CPU has them: VRINTR/Z/X,
+ * VCVTB/VCVTT between half and double, VJCVT in the conditional space, and
+ * in the cp10/11 part of the unconditional space (A32 cond 0xF, passed
+ * with that condition; T32 hw1 0xFExx, passed as is) VSEL, VMAXNM/VMINNM,
+ * VRINTA/N/P/M and VCVTA/N/P/M. Half-precision data processing (cp9,
+ * FEAT_FP16) is not VFP space here and stays UNDEFINED.
  */
 #include "guest/decode.h"
 
@@ -120,13 +123,16 @@ static bool decode_2reg(const struct guest_insn_pattern *p, uint32_t raw,
         insn->rd = reg_d(raw, dp);
         insn->rm = reg_m(raw, dp);
         return true;
-    case 0x2: /* VCVTB/VCVTT f32 <- f16 */
-    case 0x3: /* VCVTB/VCVTT f16 <- f32 */
-        if (dp)     /* f16 <-> f64 is ARMv8 */
-            return undefined(insn);
-        set_op(insn, opc2 == 2 ? OP_VCVT_F32_F16 : OP_VCVT_F16_F32, false);
-        insn->rd = reg_d(raw, false);
+    case 0x2: /* VCVTB/VCVTT f32/f64 <- f16 (Sm half) */
+        set_op(insn, dp ? OP_VCVT_F64_F16 : OP_VCVT_F32_F16, false);
+        insn->rd = reg_d(raw, dp);
         insn->rm = reg_m(raw, false);
+        insn->imm = b7;
+        return true;
+    case 0x3: /* VCVTB/VCVTT f16 (Sd half) <- f32/f64 */
+        set_op(insn, dp ? OP_VCVT_F16_F64 : OP_VCVT_F16_F32, false);
+        insn->rd = reg_d(raw, false);
+        insn->rm = reg_m(raw, dp);
         insn->imm = b7;
         return true;
     case 0x4: /* VCMP{E} */
@@ -141,9 +147,23 @@ static bool decode_2reg(const struct guest_insn_pattern *p, uint32_t raw,
             insn->rm = reg_m(raw, dp);
         }
         return true;
-    case 0x7: /* VCVT between double and single */
-        if (!b7)    /* VRINTX (ARMv8) */
-            return undefined(insn);
+    case 0x6: /* VRINTZ (b7 set) / VRINTR (FPSCR rounding) */
+        set_op(insn, OP_VRINT, dp);
+        if (b7)
+            insn->imm = 3;              /* toward zero */
+        else
+            insn->flags |= VF_RMODE;
+        insn->rd = reg_d(raw, dp);
+        insn->rm = reg_m(raw, dp);
+        return true;
+    case 0x7: /* VRINTX (b7 clear) / VCVT between double and single */
+        if (!b7) {
+            set_op(insn, OP_VRINTX, dp);
+            insn->flags |= VF_RMODE;
+            insn->rd = reg_d(raw, dp);
+            insn->rm = reg_m(raw, dp);
+            return true;
+        }
         set_op(insn, dp ? OP_VCVT_F32_F64 : OP_VCVT_F64_F32, false);
         insn->rd = reg_d(raw, !dp);
         insn->rm = reg_m(raw, dp);
@@ -178,9 +198,67 @@ static bool decode_2reg(const struct guest_insn_pattern *p, uint32_t raw,
         insn->shift_amount = (uint8_t)(size - imm5);
         return true;
     }
-    default: /* 0x6 VRINTR/Z, 0x9 VJCVT: ARMv8 */
-        return undefined(insn);
+    default: /* 0x9: VJCVT, double source only */
+        if (!dp || !b7)
+            return undefined(insn);
+        set_op(insn, OP_VJCVT, false);
+        insn->rd = reg_d(raw, false);
+        insn->rm = reg_m(raw, true);
+        return true;
     }
+}
+
+/* ---- ARMv8 unconditional space (cond 0xF) ----------------------------- */
+
+/* Rounding field of VRINTA/N/P/M and VCVTA/N/P/M (FPDecodeRM), as the
+ * rounding values of insn_vfp_ops.h. */
+static const uint8_t decode_rm[4] = { 4 /* ties away */, 0, 1, 2 };
+
+static bool decode_vsel(const struct guest_insn_pattern *p, uint32_t raw,
+                        struct guest_insn *insn)
+{
+    bool dp = bit(raw, 8);
+    set_op(insn, OP_VSEL, dp);
+    insn->rd = reg_d(raw, dp);
+    insn->rn = reg_n(raw, dp);
+    insn->rm = reg_m(raw, dp);
+    insn->imm = bits(raw, 21, 20);
+    return true;
+}
+
+static bool decode_minmax_nm(const struct guest_insn_pattern *p, uint32_t raw,
+                             struct guest_insn *insn)
+{
+    bool dp = bit(raw, 8);
+    set_op(insn, bit(raw, 6) ? OP_VMINNM : OP_VMAXNM, dp);
+    insn->rd = reg_d(raw, dp);
+    insn->rn = reg_n(raw, dp);
+    insn->rm = reg_m(raw, dp);
+    return true;
+}
+
+static bool decode_vrint_directed(const struct guest_insn_pattern *p,
+                                  uint32_t raw, struct guest_insn *insn)
+{
+    bool dp = bit(raw, 8);
+    set_op(insn, OP_VRINT, dp);
+    insn->rd = reg_d(raw, dp);
+    insn->rm = reg_m(raw, dp);
+    insn->imm = decode_rm[bits(raw, 17, 16)];
+    return true;
+}
+
+static bool decode_vcvt_directed(const struct guest_insn_pattern *p,
+                                 uint32_t raw, struct guest_insn *insn)
+{
+    bool dp = bit(raw, 8);
+    set_op(insn, OP_VCVT_INT_F_RM, dp);
+    if (bit(raw, 7))
+        insn->flags |= VF_SIGNED;
+    insn->rd = reg_d(raw, false);
+    insn->rm = reg_m(raw, dp);
+    insn->imm = decode_rm[bits(raw, 17, 16)];
+    return true;
 }
 
 /* ---- Transfers between core and FP registers -------------------------- */
@@ -325,10 +403,21 @@ static bool decode_vldm_vstm(const struct guest_insn_pattern *p, uint32_t raw,
     return true;
 }
 
-/* Order matters: first match wins. All masks ignore the condition. */
+/* Order matters: first match wins. The unconditional entries come first
+ * and end with a catch-all for condition 0xF; the masks of all later
+ * entries ignore the condition. */
 #define VFP(mask, value, name, op, fn) \
     { mask, value, name, GROUP_VFP, op, fn }
 const struct guest_insn_pattern guest_vfp_patterns[] = {
+    /* ARMv8: 1111 1110 .... .... .... 101s .... .... */
+    VFP(0xff800e50, 0xfe000a00, "VSEL", OP_VSEL, decode_vsel),
+    VFP(0xffb00e10, 0xfe800a00, "VMAXNM/VMINNM", OP_VMAXNM, decode_minmax_nm),
+    VFP(0xffbc0ed0, 0xfeb80a40, "VRINTA/VRINTN/VRINTP/VRINTM", OP_VRINT,
+        decode_vrint_directed),
+    VFP(0xffbc0e50, 0xfebc0a40, "VCVTA/VCVTN/VCVTP/VCVTM", OP_VCVT_INT_F_RM,
+        decode_vcvt_directed),
+    VFP(0xf0000000, 0xf0000000, "(undefined unconditional VFP)", OP_UNDEFINED,
+        decode_undefined),
     /* Data processing: 1110 opc1 .... .... 101s opc3 0 .... */
     VFP(0x0fb00e10, 0x0e000a00, "VMLA/VMLS", OP_VMLA, decode_3reg),
     VFP(0x0fb00e10, 0x0e100a00, "VNMLS/VNMLA", OP_VNMLA, decode_3reg),
@@ -342,13 +431,20 @@ const struct guest_insn_pattern guest_vfp_patterns[] = {
     VFP(0x0fbf0ed0, 0x0eb00ac0, "VABS", OP_VABS, decode_2reg),
     VFP(0x0fbf0ed0, 0x0eb10a40, "VNEG", OP_VNEG, decode_2reg),
     VFP(0x0fbf0ed0, 0x0eb10ac0, "VSQRT", OP_VSQRT, decode_2reg),
-    VFP(0x0fbe0e50, 0x0eb20a40, "VCVTB/VCVTT", OP_VCVT_F32_F16, decode_2reg),
+    VFP(0x0fbe0f50, 0x0eb20a40, "VCVTB/VCVTT (half<->single)", OP_VCVT_F32_F16,
+        decode_2reg),
+    VFP(0x0fbe0f50, 0x0eb20b40, "VCVTB/VCVTT (half<->double)", OP_VCVT_F64_F16,
+        decode_2reg),
     VFP(0x0fbe0e50, 0x0eb40a40, "VCMP{E}", OP_VCMP, decode_2reg),
     VFP(0x0fbf0ed0, 0x0eb70ac0, "VCVT (double<->single)", OP_VCVT_F64_F32, decode_2reg),
     VFP(0x0fbf0e50, 0x0eb80a40, "VCVT (integer to float)", OP_VCVT_F_INT, decode_2reg),
     VFP(0x0fbe0e50, 0x0ebc0a40, "VCVT{R} (float to integer)", OP_VCVT_INT_F, decode_2reg),
     VFP(0x0fba0e50, 0x0eba0a40, "VCVT (fixed point)", OP_VCVT_F_FIXED, decode_2reg),
-    VFP(0x0fb00e50, 0x0eb00a40, "(v8 VRINT/VJCVT)", OP_UNDEFINED, decode_2reg),
+    VFP(0x0fbf0e50, 0x0eb60a40, "VRINTR/VRINTZ", OP_VRINT, decode_2reg),
+    VFP(0x0fbf0ed0, 0x0eb70a40, "VRINTX", OP_VRINTX, decode_2reg),
+    VFP(0x0fbf0fd0, 0x0eb90bc0, "VJCVT", OP_VJCVT, decode_2reg),
+    VFP(0x0fb00e50, 0x0eb00a40, "(undefined VFP 2-register)", OP_UNDEFINED,
+        decode_2reg),
     VFP(0x0f000e10, 0x0e000a00, "(undefined VFP data processing)", OP_UNDEFINED,
         decode_undefined),
     /* Core register transfers: 1110 ... .... .... 101c ...1 .... */
@@ -381,8 +477,6 @@ bool guest_decode_vfp(uint32_t raw, struct guest_insn *insn)
     insn->rd = insn->rn = insn->rm = insn->ra = 0;
     insn->shift_type = 0;
     insn->shift_amount = 0;
-    if (bits(raw, 31, 28) == 0xf)
-        return undefined(insn);
     if (guest_decode_with_table(guest_vfp_patterns, guest_vfp_pattern_count,
                                 raw, insn))
         return true;

@@ -30,6 +30,7 @@
 #include <stdbool.h>
 
 #include "guest/insn_ops.h"
+#include "guest/insn_neon_ops.h"
 
 enum guest_op {
 #define INSN_OP_ENUM(name, mnemonic) OP_##name,
@@ -37,6 +38,9 @@ enum guest_op {
     OP_VFP_FIRST_,
     INSN_OPS_VFP(INSN_OP_ENUM)
     OP_VFP_END_,
+    OP_NEON_FIRST_,
+    INSN_OPS_NEON(INSN_OP_ENUM)
+    OP_NEON_END_,
 #undef INSN_OP_ENUM
     OP_COUNT
 };
@@ -119,7 +123,8 @@ struct guest_insn_pattern {
     X(LDMSTM,    "load-store-multiple")                                    \
     X(EXCLUSIVE, "exclusive-acquire-release")                              \
     X(SYSTEM,    "system (hints, barriers, status, coprocessor)")          \
-    X(VFP,       "vfp")
+    X(VFP,       "vfp")                                                    \
+    X(NEON,      "advanced-simd")
 
 enum guest_insn_group {
 #define INSN_GROUP_ENUM(name, desc) GROUP_##name,

@@ -21,7 +21,8 @@
 #define VF_F64       0x1000u  /* double-precision operands */
 #define VF_SIGNED    0x2000u  /* conversions: signed integer / fixed point */
 #define VF_RMODE     0x4000u  /* float->int: round with FPSCR.RMode (VCVTR),
-                                 else round toward zero */
+                                 else round toward zero; VRINT: FPSCR.RMode
+                                 (VRINTR) instead of imm */
 #define VF_CMP_ZERO  0x8000u  /* VCMP/VCMPE: compare with +0.0 (rm unused) */
 
 #define INSN_OPS_VFP(X)                                                      \
@@ -83,6 +84,24 @@
                               bits, saturated, toward zero, extended to the \
                               register width (32, or 64 with VF_F64) */      \
     X(VCVT_F32_F16, "vcvt.f32.f16")  /* Sd (rd) = half imm (0 B, 1 T) of Sm */ \
-    X(VCVT_F16_F32, "vcvt.f16.f32")  /* half imm of Sd (rd) = Sm (rm) */
+    X(VCVT_F16_F32, "vcvt.f16.f32")  /* half imm of Sd (rd) = Sm (rm) */ \
+    /* ARMv8 additions. Rounding fields (imm) use the FPSCR.RMode values    \
+     * 0 nearest-even, 1 toward +inf, 2 toward -inf, 3 toward zero, plus    \
+     * 4 nearest with ties away from zero. */                               \
+    X(VCVT_F64_F16, "vcvt.f64.f16")  /* Dd (rd) = half imm (0 B, 1 T) of Sm */ \
+    X(VCVT_F16_F64, "vcvt.f16.f64")  /* half imm of Sd (rd) = Dm (rm) */ \
+    X(VSEL, "vsel")        /* rd = cond ? rn : rm on APSR.NZCV; imm = 0 eq, \
+                              1 vs, 2 ge, 3 gt; bit patterns, no FP flags */ \
+    X(VMAXNM, "vmaxnm")    /* [vec] rd = maxNum(rn, rm): a quiet NaN loses \
+                              against a number */                            \
+    X(VMINNM, "vminnm")    /* [vec] rd = minNum(rn, rm) */                  \
+    X(VRINT, "vrint")      /* rd = rm rounded to an integral value with     \
+                              rounding imm, or FPSCR.RMode with VF_RMODE     \
+                              (VRINTR); never signals Inexact */            \
+    X(VRINTX, "vrintx")    /* the same with FPSCR.RMode, signals Inexact */ \
+    X(VCVT_INT_F_RM, "vcvt{a,n,p,m}") /* Sd (rd) = int(rm, Sm or Dm with    \
+                              VF_F64), VF_SIGNED, rounding imm */            \
+    X(VJCVT, "vjcvt")      /* Sd (rd) = Dm (rm) toward zero modulo 2^32;    \
+                              FPSCR.NZCV = 0Z00, Z = exact and not -0 */
 
 #endif

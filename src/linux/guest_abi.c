@@ -3,7 +3,9 @@
  * guest_abi.h. Pure functions with no guest memory access: callers copy
  * the guest form in or out with the checked guest_copy_* helpers.
  */
+#include <stdbool.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 
 #include "linux/guest_abi.h"
@@ -225,4 +227,65 @@ void guest_rusage_from_host(struct guest_rusage *out, const struct rusage *in)
     };
     for (int i = 0; i < 14; i++)
         out->ru_long[i] = (int32_t)values[i];
+}
+
+static uint16_t low_id16(uint32_t id)
+{
+    return id > 0xffffu ? 65534 : (uint16_t)id;
+}
+
+static bool old_valid_dev(uint64_t dev)
+{
+    return major(dev) < 256 && minor(dev) < 256;
+}
+
+int guest_stat_old_from_host(struct guest_stat_old *out, const struct stat *st)
+{
+    memset(out, 0, sizeof *out);
+    if (!old_valid_dev(st->st_dev) || !old_valid_dev(st->st_rdev))
+        return -EOVERFLOW;
+    if ((uint64_t)st->st_ino > 0xffffffffu || (uint64_t)st->st_nlink > 0xffffu ||
+        st->st_size > 0x7fffffff)
+        return -EOVERFLOW;
+    out->st_dev = major(st->st_dev) << 8 | minor(st->st_dev);
+    out->st_rdev = major(st->st_rdev) << 8 | minor(st->st_rdev);
+    out->st_ino = (uint32_t)st->st_ino;
+    out->st_mode = (uint16_t)st->st_mode;
+    out->st_nlink = (uint16_t)st->st_nlink;
+    out->st_uid = low_id16(st->st_uid);
+    out->st_gid = low_id16(st->st_gid);
+    out->st_size = (uint32_t)st->st_size;
+    out->st_blksize = (uint32_t)st->st_blksize;
+    out->st_blocks = (uint32_t)st->st_blocks;
+    out->st_atime_sec = (uint32_t)st->st_atim.tv_sec;
+    out->st_atime_nsec = (uint32_t)st->st_atim.tv_nsec;
+    out->st_mtime_sec = (uint32_t)st->st_mtim.tv_sec;
+    out->st_mtime_nsec = (uint32_t)st->st_mtim.tv_nsec;
+    out->st_ctime_sec = (uint32_t)st->st_ctim.tv_sec;
+    out->st_ctime_nsec = (uint32_t)st->st_ctim.tv_nsec;
+    return 0;
+}
+
+int guest_statfs32_from_host(struct guest_statfs32 *out, const struct statfs *in)
+{
+    const uint64_t high = 0xffffffff00000000ull;
+    memset(out, 0, sizeof *out);
+    if (((uint64_t)in->f_blocks | (uint64_t)in->f_bfree | (uint64_t)in->f_bavail |
+         (uint64_t)in->f_bsize | (uint64_t)in->f_frsize) & high)
+        return -EOVERFLOW;
+    if (((uint64_t)in->f_files != ~0ull && ((uint64_t)in->f_files & high)) ||
+        ((uint64_t)in->f_ffree != ~0ull && ((uint64_t)in->f_ffree & high)))
+        return -EOVERFLOW;
+    out->f_type = (uint32_t)in->f_type;
+    out->f_bsize = (uint32_t)in->f_bsize;
+    out->f_blocks = (uint32_t)in->f_blocks;
+    out->f_bfree = (uint32_t)in->f_bfree;
+    out->f_bavail = (uint32_t)in->f_bavail;
+    out->f_files = (uint32_t)in->f_files;
+    out->f_ffree = (uint32_t)in->f_ffree;
+    memcpy(out->f_fsid, &in->f_fsid, sizeof out->f_fsid);
+    out->f_namelen = (uint32_t)in->f_namelen;
+    out->f_frsize = (uint32_t)in->f_frsize;
+    out->f_flags = (uint32_t)in->f_flags;
+    return 0;
 }

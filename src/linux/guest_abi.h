@@ -280,6 +280,131 @@ GUEST_ABI_LAYOUT(struct guest_rusage, 72);
 /* struct pollfd (int, short, short) is the same everywhere. */
 #define GUEST_POLLFD_SIZE 8
 
+/* The SIGCHLD part of ARM's 128-byte siginfo (asm-generic/siginfo.h with
+ * 32-bit int/clock_t): what waitid stores. The host's has an 8-byte
+ * aligned union on 64-bit hosts, so it is converted field by field. */
+#define GUEST_SIGINFO_SIZE 128
+struct guest_siginfo_chld {     /* si_* names are host macros */
+    int32_t signo;
+    int32_t err;
+    int32_t code;
+    int32_t pid;
+    uint32_t uid;
+    int32_t status;
+    int32_t utime;
+    int32_t stime;
+};
+GUEST_ABI_LAYOUT(struct guest_siginfo_chld, 32);
+GUEST_ABI_OFFSET(struct guest_siginfo_chld, pid, 12);
+GUEST_ABI_OFFSET(struct guest_siginfo_chld, status, 20);
+GUEST_ABI_OFFSET(struct guest_siginfo_chld, utime, 24);
+
+/* clone flags (linux/sched.h, arch-independent). */
+#define GUEST_CSIGNAL              0x000000ffu
+#define GUEST_CLONE_VM             0x00000100u
+#define GUEST_CLONE_FS             0x00000200u
+#define GUEST_CLONE_FILES          0x00000400u
+#define GUEST_CLONE_SIGHAND        0x00000800u
+#define GUEST_CLONE_PIDFD          0x00001000u
+#define GUEST_CLONE_PTRACE         0x00002000u
+#define GUEST_CLONE_VFORK          0x00004000u
+#define GUEST_CLONE_PARENT         0x00008000u
+#define GUEST_CLONE_THREAD         0x00010000u
+#define GUEST_CLONE_SYSVSEM        0x00040000u
+#define GUEST_CLONE_SETTLS         0x00080000u
+#define GUEST_CLONE_PARENT_SETTID  0x00100000u
+#define GUEST_CLONE_CHILD_CLEARTID 0x00200000u
+#define GUEST_CLONE_DETACHED       0x00400000u
+#define GUEST_CLONE_UNTRACED       0x00800000u
+#define GUEST_CLONE_CHILD_SETTID   0x01000000u
+
+/* struct epoll_event: ARM EABI aligns the 64-bit data to 8 (16 bytes);
+ * x86-64 packs it to 12, so the host layout is never used for the guest. */
+struct guest_epoll_event {
+    uint32_t events;
+    uint32_t pad;
+    uint64_t data;
+};
+GUEST_ABI_LAYOUT(struct guest_epoll_event, 16);
+GUEST_ABI_OFFSET(struct guest_epoll_event, data, 8);
+
+/* struct old_itimerspec32 / __kernel_itimerspec. */
+struct guest_itimerspec32 { struct guest_timespec32 it_interval, it_value; };
+struct guest_itimerspec64 { struct guest_timespec64 it_interval, it_value; };
+GUEST_ABI_LAYOUT(struct guest_itimerspec32, 16);
+GUEST_ABI_LAYOUT(struct guest_itimerspec64, 32);
+
+/* Sockets. struct sockaddr*, struct linger, struct ucred, socklen_t and
+ * the SOL_SOCKET/SO_* numbers are the same on ARM and both hosts
+ * (asm-generic/socket.h); message headers and control messages differ. */
+struct guest_msghdr {
+    uint32_t msg_name;
+    uint32_t msg_namelen;
+    uint32_t msg_iov;
+    uint32_t msg_iovlen;
+    uint32_t msg_control;
+    uint32_t msg_controllen;
+    int32_t  msg_flags;
+};
+GUEST_ABI_LAYOUT(struct guest_msghdr, 28);
+struct guest_mmsghdr {
+    struct guest_msghdr msg_hdr;
+    uint32_t msg_len;
+};
+GUEST_ABI_LAYOUT(struct guest_mmsghdr, 32);
+/* struct cmsghdr with a 32-bit length; data and headers align to 4. */
+struct guest_cmsghdr {
+    uint32_t cmsg_len;
+    int32_t  cmsg_level;
+    int32_t  cmsg_type;
+};
+GUEST_ABI_LAYOUT(struct guest_cmsghdr, 12);
+#define GUEST_CMSG_ALIGN(len) (((len) + 3u) & ~3u)
+#define GUEST_SOL_SOCKET 1
+#define GUEST_SCM_RIGHTS 1
+#define GUEST_SCM_CREDENTIALS 2
+#define GUEST_SO_TIMESTAMP_OLD 29
+#define GUEST_SO_TIMESTAMPNS_OLD 35
+#define GUEST_SO_RCVTIMEO_OLD 20
+#define GUEST_SO_SNDTIMEO_OLD 21
+#define GUEST_SO_RCVTIMEO_NEW 66
+#define GUEST_SO_SNDTIMEO_NEW 67
+/* __kernel_sock_timeval of the _NEW options */
+struct guest_sock_timeval64 { int64_t tv_sec; int64_t tv_usec; };
+GUEST_ABI_LAYOUT(struct guest_sock_timeval64, 16);
+
+/* asm/stat.h struct stat: the old layout of stat/lstat/fstat (106-108),
+ * with 16-bit mode/nlink/uid/gid and 32-bit everything else. */
+struct guest_stat_old {
+    uint32_t st_dev;
+    uint32_t st_ino;
+    uint16_t st_mode;
+    uint16_t st_nlink;
+    uint16_t st_uid;
+    uint16_t st_gid;
+    uint32_t st_rdev;
+    uint32_t st_size;
+    uint32_t st_blksize;
+    uint32_t st_blocks;
+    uint32_t st_atime_sec, st_atime_nsec;
+    uint32_t st_mtime_sec, st_mtime_nsec;
+    uint32_t st_ctime_sec, st_ctime_nsec;
+    uint32_t unused4, unused5;
+};
+GUEST_ABI_LAYOUT(struct guest_stat_old, 64);
+GUEST_ABI_OFFSET(struct guest_stat_old, st_rdev, 16);
+GUEST_ABI_OFFSET(struct guest_stat_old, st_atime_sec, 32);
+
+/* asm-generic/statfs.h struct statfs with 32-bit words (statfs/fstatfs). */
+struct guest_statfs32 {
+    uint32_t f_type, f_bsize, f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+    int32_t  f_fsid[2];
+    uint32_t f_namelen, f_frsize, f_flags;
+    uint32_t f_spare[4];
+};
+GUEST_ABI_LAYOUT(struct guest_statfs32, 64);
+GUEST_ABI_OFFSET(struct guest_statfs32, f_fsid, 28);
+
 /* Conversions (guest_abi.c). */
 void guest_statfs64_from_host(struct guest_statfs64 *out, const struct statfs *in);
 void guest_rusage_from_host(struct guest_rusage *out, const struct rusage *in);
@@ -299,6 +424,99 @@ void guest_flock_to_host(struct flock *out, const struct guest_flock *in);
 /* Returns 0, or -EOVERFLOW if a field does not fit 32 bits. */
 int guest_flock_from_host(struct guest_flock *out, const struct flock *in);
 uint32_t guest_rlim32_from_host(rlim_t value);
+/* As the kernel's cp_compat_stat: -EOVERFLOW when the device numbers do
+ * not fit 8:8 bits, the inode 32 bits, nlink 16 bits or the size 31 bits;
+ * uid/gid above 65535 become 65534. Returns 0 or -EOVERFLOW. */
+int guest_stat_old_from_host(struct guest_stat_old *out, const struct stat *st);
+/* As put_compat_statfs: -EOVERFLOW when a block count or size needs more
+ * than 32 bits (file counts of -1 are allowed). */
+int guest_statfs32_from_host(struct guest_statfs32 *out, const struct statfs *in);
 rlim_t guest_rlim32_to_host(uint32_t value);
+
+/* Signal frames (arch/arm/include/uapi/asm/sigcontext.h, asm/ucontext.h,
+ * glibc sys/ucontext.h; offsets checked with arm-linux-gnueabihf-gcc):
+ * the kernel's ucontext has a 64-bit uc_sigmask padded to 128 bytes and an
+ * 8-aligned uc_regspace holding the VFP block and a zero terminator. */
+struct guest_sigcontext {
+    uint32_t trap_no, error_code, oldmask;
+    uint32_t r[11];                 /* arm_r0 .. arm_r10 */
+    uint32_t fp, ip, sp, lr, pc, cpsr;
+    uint32_t fault_address;
+};
+GUEST_ABI_LAYOUT(struct guest_sigcontext, 84);
+GUEST_ABI_OFFSET(struct guest_sigcontext, pc, 72);
+GUEST_ABI_OFFSET(struct guest_sigcontext, cpsr, 76);
+GUEST_ABI_OFFSET(struct guest_sigcontext, fault_address, 80);
+
+#define GUEST_VFP_MAGIC 0x56465001u
+/* struct vfp_sigframe: magic, size, user_vfp (d0-d31, fpscr, padded to
+ * 8), user_vfp_exc (fpexc, fpinst, fpinst2), aligned to 8. */
+struct guest_vfp_sigframe {
+    uint32_t magic;
+    uint32_t size;
+    uint64_t fpregs[32];
+    uint32_t fpscr;
+    uint32_t pad;
+    uint32_t fpexc, fpinst, fpinst2;
+    uint32_t pad2;
+};
+GUEST_ABI_LAYOUT(struct guest_vfp_sigframe, 288);
+GUEST_ABI_OFFSET(struct guest_vfp_sigframe, fpregs, 8);
+GUEST_ABI_OFFSET(struct guest_vfp_sigframe, fpscr, 264);
+GUEST_ABI_OFFSET(struct guest_vfp_sigframe, fpexc, 272);
+
+struct guest_ucontext {
+    uint32_t uc_flags;
+    uint32_t uc_link;
+    struct guest_stack uc_stack;
+    struct guest_sigcontext uc_mcontext;
+    uint32_t uc_sigmask[2];
+    uint32_t unused[30];
+    uint32_t uc_regspace[128];      /* guest_vfp_sigframe, then 0 */
+};
+GUEST_ABI_LAYOUT(struct guest_ucontext, 744);
+GUEST_ABI_OFFSET(struct guest_ucontext, uc_mcontext, 20);
+GUEST_ABI_OFFSET(struct guest_ucontext, uc_sigmask, 104);
+GUEST_ABI_OFFSET(struct guest_ucontext, uc_regspace, 232);
+
+/* The whole 128-byte siginfo as delivered to handlers: signo, errno,
+ * code, then a union of 32-bit words (si_addr / si_pid / si_tid / si_band
+ * at 12; si_uid / si_overrun / si_fd at 16; si_value / si_status at 20;
+ * si_utime 24, si_stime 28). */
+struct guest_siginfo {
+    int32_t signo;
+    int32_t err;
+    int32_t code;
+    uint32_t word[29];
+};
+GUEST_ABI_LAYOUT(struct guest_siginfo, GUEST_SIGINFO_SIZE);
+
+/* struct sigframe {ucontext; retcode[4]} and rt_sigframe {siginfo; sigframe}
+ * (arch/arm/kernel/signal.c). */
+struct guest_sigframe {
+    struct guest_ucontext uc;
+    uint32_t retcode[4];
+};
+struct guest_rt_sigframe {
+    struct guest_siginfo info;
+    struct guest_sigframe sig;
+};
+GUEST_ABI_LAYOUT(struct guest_sigframe, 760);
+GUEST_ABI_LAYOUT(struct guest_rt_sigframe, 888);
+
+/* sigaction flags (asm/signal.h). */
+#define GUEST_SA_NOCLDSTOP 0x00000001u
+#define GUEST_SA_NOCLDWAIT 0x00000002u
+#define GUEST_SA_SIGINFO   0x00000004u
+#define GUEST_SA_THIRTYTWO 0x02000000u
+#define GUEST_SA_RESTORER  0x04000000u
+#define GUEST_SA_ONSTACK   0x08000000u
+#define GUEST_SA_RESTART   0x10000000u
+#define GUEST_SA_NODEFER   0x40000000u
+#define GUEST_SA_RESETHAND 0x80000000u
+
+/* struct itimerval with 32-bit timevals (setitimer/getitimer). */
+struct guest_itimerval32 { struct guest_timeval32 it_interval, it_value; };
+GUEST_ABI_LAYOUT(struct guest_itimerval32, 16);
 
 #endif

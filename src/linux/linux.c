@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 
 #include "linux/linux.h"
+#include "linux/signal.h"
 #include "linux/syscall.h"
 #include "mem/guest_mem.h"
 #include "options.h"
@@ -107,7 +108,12 @@ noreturn void linux_run(struct guest_thread *thread)
     linux_signal_state_init();
     for (;;) {
         switch (exec_run(thread)) {
-        case EXEC_EXIT_SYSCALL:
+        case EXEC_EXIT_SYSCALL: {
+            /* The kernel's ARM sigreturn sequences (sigpage, frame
+             * retcode) use "swi #0x900000+nr" with r7 = nr. */
+            if (thread->svc_imm == 0x900000u + thread->cpu.r[7] &&
+                (thread->cpu.r[7] == 119 || thread->cpu.r[7] == 173))
+                thread->svc_imm = 0;
             if (thread->svc_imm != 0) {
                 /* OABI encodes the number in the SVC immediate; EABI
                  * programs always use svc #0. */
@@ -119,10 +125,17 @@ noreturn void linux_run(struct guest_thread *thread)
                 (void)ignored;
                 linux_force_signal(thread, SIGILL);
             }
+            uint32_t nr = thread->cpu.r[7], orig_r0 = thread->cpu.r[0];
             linux_syscall(thread);
+            signal_after_syscall(thread, nr, orig_r0);
             break;
+        }
         case EXEC_EXIT_SIGNAL:
-            linux_die_of_signal(thread->fault.signo);
+            signal_handle_fault(thread);
+            break;
+        case EXEC_EXIT_INTERRUPT:
+            signal_deliver_pending(thread);
+            break;
         }
     }
 }

@@ -23,6 +23,7 @@
 #include <sys/uio.h>
 
 #include "linux/syscall.h"
+#include "linux/sysroot.h"
 #include "mem/guest_mem.h"
 
 /* Largest single transfer: Linux caps read/write at MAX_RW_COUNT
@@ -79,14 +80,12 @@ long sys_pwrite64(struct guest_thread *thread, const uint32_t *arg)
                               (off_t)guest_arg64(arg, 4)));
 }
 
-#define GUEST_IOV_MAX 1024      /* UIO_MAXIOV */
-
 /* Converts a guest iovec array (32-bit fields) into host iovecs. As in
  * Linux: a length above SSIZE_MAX is EINVAL, the total is capped at
  * GUEST_MAX_RW, and a buffer that turns bad part-way ends the vector there
  * (the transfer stops at the fault); EFAULT only if nothing is accessible.
  * Returns the number of host iovecs or -errno. */
-static long iovec_from_guest(struct iovec *host, uint32_t guest_iov,
+long iovec_from_guest(struct iovec *host, uint32_t guest_iov,
                              uint32_t count, int prot)
 {
     if (count > GUEST_IOV_MAX)
@@ -173,7 +172,11 @@ long sys_pwritev(struct guest_thread *thread, const uint32_t *arg)
 long sys_openat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    bool creates = arg[2] & GUEST_O_CREAT;
+    bool no_follow = (arg[2] & GUEST_O_NOFOLLOW) || (creates && (arg[2] & GUEST_O_EXCL));
+    long r = guest_host_path(arg[1], (creates ? SYSROOT_CREATE : 0) |
+                             (no_follow ? SYSROOT_NOFOLLOW : 0), &host_path, &path);
     if (r < 0)
         return r;
     return host_result(openat((int)arg[0], path, guest_open_flags_to_host(arg[2]),
@@ -188,13 +191,19 @@ long sys_open(struct guest_thread *thread, const uint32_t *arg)
 
 long sys_close(struct guest_thread *thread, const uint32_t *arg)
 {
-    return host_result(close((int)arg[0]));
+    long r = host_result(close((int)arg[0]));
+    if (r == 0 || r == -EINTR)      /* the descriptor is gone either way */
+        linux_dir_fd_closed((int)arg[0]);
+    return r;
 }
 
 /* lseek with a 32-bit off_t: a position past 2 GiB - 1 gives EOVERFLOW
  * (after moving, as the kernel does). */
 long sys_lseek(struct guest_thread *thread, const uint32_t *arg)
 {
+    int64_t pos;
+    if (linux_dir_lseek((int)arg[0], (int32_t)arg[1], (int)arg[2], &pos))
+        return pos;     /* a directory cookie: small by construction */
     off_t r = lseek((int)arg[0], (off_t)(int32_t)arg[1], (int)arg[2]);
     if (r < 0)
         return -errno;
@@ -207,28 +216,43 @@ long sys__llseek(struct guest_thread *thread, const uint32_t *arg)
     if (!guest_access_ok(arg[3], 8, GUEST_PROT_WRITE))
         return -EFAULT;
     off_t offset = (off_t)(((uint64_t)arg[1] << 32) | arg[2]);
+    int64_t result;
+    if (linux_dir_lseek((int)arg[0], offset, (int)arg[4], &result)) {
+        if (result < 0)
+            return result;
+        return guest_copy_to(arg[3], &result, sizeof result);
+    }
     off_t r = lseek((int)arg[0], offset, (int)arg[4]);
     if (r < 0)
         return -errno;
-    int64_t result = r;
+    result = r;
     return guest_copy_to(arg[3], &result, sizeof result);
 }
 
 long sys_dup(struct guest_thread *thread, const uint32_t *arg)
 {
-    return host_result(dup((int)arg[0]));
+    long r = host_result(dup((int)arg[0]));
+    if (r >= 0)
+        linux_dir_fd_duplicated((int)arg[0], (int)r);
+    return r;
 }
 
 long sys_dup2(struct guest_thread *thread, const uint32_t *arg)
 {
-    return host_result(dup2((int)arg[0], (int)arg[1]));
+    long r = host_result(dup2((int)arg[0], (int)arg[1]));
+    if (r >= 0)
+        linux_dir_fd_duplicated((int)arg[0], (int)r);
+    return r;
 }
 
 long sys_dup3(struct guest_thread *thread, const uint32_t *arg)
 {
     if (arg[2] & ~GUEST_O_CLOEXEC)
         return -EINVAL;
-    return host_result(dup3((int)arg[0], (int)arg[1], guest_open_flags_to_host(arg[2])));
+    long r = host_result(dup3((int)arg[0], (int)arg[1], guest_open_flags_to_host(arg[2])));
+    if (r >= 0)
+        linux_dir_fd_duplicated((int)arg[0], (int)r);
+    return r;
 }
 
 static long do_pipe2(uint32_t guest_fds, uint32_t flags)
@@ -297,7 +321,13 @@ static long do_fcntl(const uint32_t *arg, bool fcntl64)
     int cmd = (int)arg[1];
     uint32_t a = arg[2];
     switch (cmd) {
-    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_GETFD: case F_SETFD:
+    case F_DUPFD: case F_DUPFD_CLOEXEC: {
+        long r = host_result(fcntl(fd, cmd, (int)a));
+        if (r >= 0)
+            linux_dir_fd_duplicated(fd, (int)r);
+        return r;
+    }
+    case F_GETFD: case F_SETFD:
     case F_SETOWN: case F_GETOWN: case F_SETSIG: case F_GETSIG:
     case F_SETLEASE: case F_GETLEASE: case F_NOTIFY:
     case F_SETPIPE_SZ: case F_GETPIPE_SZ: case F_ADD_SEALS: case F_GET_SEALS:

@@ -13,7 +13,10 @@
 #include <sys/sysmacros.h>
 #include <sys/syscall.h>
 
+#include <linux/close_range.h>
+
 #include "linux/syscall.h"
+#include "linux/sysroot.h"
 #include "mem/guest_mem.h"
 
 static long stat_to_guest(uint32_t guest_addr, const struct stat *st)
@@ -34,7 +37,8 @@ long sys_fstat64(struct guest_thread *thread, const uint32_t *arg)
 long sys_fstatat64(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], sysroot_at_flags(arg[3]), &host_path, &path);
     if (r < 0)
         return r;
     if (!guest_access_ok(arg[2], sizeof(struct guest_stat64), GUEST_PROT_WRITE))
@@ -63,8 +67,9 @@ long sys_lstat64(struct guest_thread *thread, const uint32_t *arg)
 long sys_statx(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path = NULL;
+    struct sysroot_path_buf host_path;
     if (arg[1]) {
-        long r = guest_path(arg[1], &path);
+        long r = guest_host_path(arg[1], sysroot_at_flags(arg[2]), &host_path, &path);
         if (r < 0)
             return r;
     }
@@ -77,7 +82,8 @@ long sys_statx(struct guest_thread *thread, const uint32_t *arg)
 long sys_faccessat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], SYSROOT_FOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     return host_result(syscall(SYS_faccessat, (int)arg[0], path, (int)arg[2]));
@@ -86,7 +92,8 @@ long sys_faccessat(struct guest_thread *thread, const uint32_t *arg)
 long sys_faccessat2(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], sysroot_at_flags(arg[3]), &host_path, &path);
     if (r < 0)
         return r;
     return host_result(syscall(SYS_faccessat2, (int)arg[0], path, (int)arg[2],
@@ -102,7 +109,8 @@ long sys_access(struct guest_thread *thread, const uint32_t *arg)
 long sys_unlinkat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], SYSROOT_NOFOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     return host_result(unlinkat((int)arg[0], path, (int)arg[2]));
@@ -123,7 +131,8 @@ long sys_rmdir(struct guest_thread *thread, const uint32_t *arg)
 long sys_mkdirat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], SYSROOT_CREATE | SYSROOT_NOFOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     return host_result(mkdirat((int)arg[0], path, (mode_t)arg[2]));
@@ -138,10 +147,11 @@ long sys_mkdir(struct guest_thread *thread, const uint32_t *arg)
 long sys_renameat2(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *old_path, *new_path;
-    long r = guest_path(arg[1], &old_path);
+    struct sysroot_path_buf host_old, host_new;
+    long r = guest_host_path(arg[1], SYSROOT_NOFOLLOW, &host_old, &old_path);
     if (r < 0)
         return r;
-    r = guest_path(arg[3], &new_path);
+    r = guest_host_path(arg[3], SYSROOT_CREATE | SYSROOT_NOFOLLOW, &host_new, &new_path);
     if (r < 0)
         return r;
     return host_result(renameat2((int)arg[0], old_path, (int)arg[2], new_path,
@@ -163,15 +173,20 @@ long sys_rename(struct guest_thread *thread, const uint32_t *arg)
 long sys_chdir(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[0], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[0], SYSROOT_FOLLOW, &host_path, &path);
     if (r < 0)
         return r;
-    return host_result(chdir(path));
+    r = host_result(chdir(path));
+    sysroot_cwd_changed();
+    return r;
 }
 
 long sys_fchdir(struct guest_thread *thread, const uint32_t *arg)
 {
-    return host_result(fchdir((int)arg[0]));
+    long r = host_result(fchdir((int)arg[0]));
+    sysroot_cwd_changed();
+    return r;
 }
 
 /* getcwd(buf, size): the kernel returns the length including the NUL. */
@@ -207,7 +222,8 @@ static bool is_own_exe_link(const char *path)
 long sys_readlinkat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], SYSROOT_NOFOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     int32_t size = (int32_t)arg[3];
@@ -232,24 +248,12 @@ long sys_readlink(struct guest_thread *thread, const uint32_t *arg)
     return sys_readlinkat(thread, shifted);
 }
 
-/* getdents64: struct linux_dirent64 is arch-independent, so the host
- * fills the guest buffer directly. d_off values are passed unchanged;
- * remapping 64-bit hash cookies for 32-bit programs (telldir, getdents) is
- * a later issue. */
-long sys_getdents64(struct guest_thread *thread, const uint32_t *arg)
-{
-    uint32_t len = guest_access_prefix(arg[1], arg[2], GUEST_PROT_WRITE);
-    if (arg[2] && !len)
-        return -EFAULT;
-    return host_result(syscall(SYS_getdents64, (int)arg[0], guest_to_host(arg[1]),
-                               (size_t)len));
-}
-
 /* truncate64(path, pad, length): the 64-bit length is in r2:r3. */
 long sys_truncate64(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[0], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[0], SYSROOT_FOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     return host_result(truncate(path, (off_t)guest_arg64(arg, 2)));
@@ -263,10 +267,11 @@ long sys_ftruncate64(struct guest_thread *thread, const uint32_t *arg)
 long sys_symlinkat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *target, *path;
+    struct sysroot_path_buf host_path;
     long r = guest_path(arg[0], &target);
     if (r < 0)
         return r;
-    r = guest_path(arg[2], &path);
+    r = guest_host_path(arg[2], SYSROOT_CREATE | SYSROOT_NOFOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     return host_result(symlinkat(target, (int)arg[1], path));
@@ -281,10 +286,12 @@ long sys_symlink(struct guest_thread *thread, const uint32_t *arg)
 long sys_linkat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *old_path, *new_path;
-    long r = guest_path(arg[1], &old_path);
+    struct sysroot_path_buf host_old, host_new;
+    unsigned old_flags = (arg[4] & AT_SYMLINK_FOLLOW) ? SYSROOT_FOLLOW : SYSROOT_NOFOLLOW;
+    long r = guest_host_path(arg[1], old_flags, &host_old, &old_path);
     if (r < 0)
         return r;
-    r = guest_path(arg[3], &new_path);
+    r = guest_host_path(arg[3], SYSROOT_CREATE | SYSROOT_NOFOLLOW, &host_new, &new_path);
     if (r < 0)
         return r;
     return host_result(linkat((int)arg[0], old_path, (int)arg[2], new_path, (int)arg[4]));
@@ -299,7 +306,8 @@ long sys_link(struct guest_thread *thread, const uint32_t *arg)
 long sys_fchmodat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], SYSROOT_FOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     return host_result(syscall(SYS_fchmodat, (int)arg[0], path, (mode_t)arg[2]));
@@ -340,7 +348,8 @@ long sys_statfs64(struct guest_thread *thread, const uint32_t *arg)
     if (arg[1] != 84 && arg[1] != 88)
         return -EINVAL;
     const char *path;
-    long r = guest_path(arg[0], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[0], SYSROOT_FOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     struct statfs st;
@@ -364,8 +373,9 @@ long sys_fstatfs64(struct guest_thread *thread, const uint32_t *arg)
 static long do_utimensat(const uint32_t *arg, bool time64)
 {
     const char *path = NULL;
+    struct sysroot_path_buf host_path;
     if (arg[1]) {
-        long r = guest_path(arg[1], &path);
+        long r = guest_host_path(arg[1], sysroot_at_flags(arg[3]), &host_path, &path);
         if (r < 0)
             return r;
     }
@@ -407,7 +417,8 @@ long sys_utimensat_time64(struct guest_thread *thread, const uint32_t *arg)
 long sys_fchownat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], sysroot_at_flags(arg[4]), &host_path, &path);
     if (r < 0)
         return r;
     return host_result(fchownat((int)arg[0], path, (uid_t)arg[2], (gid_t)arg[3], (int)arg[4]));
@@ -467,7 +478,8 @@ long sys_creat(struct guest_thread *thread, const uint32_t *arg)
 long sys_truncate(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[0], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[0], SYSROOT_FOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     return host_result(truncate(path, (off_t)(int32_t)arg[1]));
@@ -483,7 +495,8 @@ long sys_ftruncate(struct guest_thread *thread, const uint32_t *arg)
 long sys_mknodat(struct guest_thread *thread, const uint32_t *arg)
 {
     const char *path;
-    long r = guest_path(arg[1], &path);
+    struct sysroot_path_buf host_path;
+    long r = guest_host_path(arg[1], SYSROOT_CREATE | SYSROOT_NOFOLLOW, &host_path, &path);
     if (r < 0)
         return r;
     uint32_t dev = arg[3];
@@ -515,6 +528,9 @@ long sys_memfd_create(struct guest_thread *thread, const uint32_t *arg)
 
 long sys_close_range(struct guest_thread *thread, const uint32_t *arg)
 {
-    return host_result(syscall(SYS_close_range, (unsigned)arg[0], (unsigned)arg[1],
-                               (unsigned)arg[2]));
+    long r = host_result(syscall(SYS_close_range, (unsigned)arg[0], (unsigned)arg[1],
+                                 (unsigned)arg[2]));
+    if (r == 0 && !(arg[2] & CLOSE_RANGE_CLOEXEC))
+        linux_dir_fd_range_closed(arg[0], arg[1]);
+    return r;
 }

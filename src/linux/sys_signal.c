@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 
+#include "linux/signal.h"
 #include "linux/syscall.h"
 #include "mem/guest_mem.h"
 
@@ -70,12 +71,7 @@ long sys_rt_sigaction(struct guest_thread *thread, const uint32_t *arg)
     if (arg[1]) {
         new_action.mask[0] &= ~(uint32_t)UNBLOCKABLE;
         linux_sigactions[signo] = new_action;
-        if (host_mirrors(signo))
-            signal(signo, new_action.handler == GUEST_SIG_IGN ? SIG_IGN : SIG_DFL);
-        if (new_action.handler > GUEST_SIG_IGN)
-            linux_report_once("sighandler", (uint32_t)signo,
-                              "guest handler for signal %d recorded; signal delivery "
-                              "is not implemented yet", signo);
+        signal_action_changed(signo);
     }
     if (arg[2] && guest_copy_to(arg[2], &old_action, sizeof old_action) < 0)
         return -EFAULT;
@@ -99,6 +95,7 @@ long sys_rt_sigprocmask(struct guest_thread *thread, const uint32_t *arg)
         default: return -EINVAL;
         }
         linux_thread.sigmask &= ~UNBLOCKABLE;
+        signal_mask_changed();
     }
     if (arg[2] && guest_copy_to(arg[2], &old, sizeof old) < 0)
         return -EFAULT;
@@ -154,10 +151,14 @@ static int signal_to_self(int signo)
     uint32_t handler = linux_sigactions[signo].handler;
     if (handler == GUEST_SIG_IGN)
         return 0;
-    if (handler != GUEST_SIG_DFL)
-        linux_report_once("selfsignal", (uint32_t)signo,
-                          "signal %d sent to self has a guest handler; delivery is "
-                          "not implemented yet, acting as SIG_DFL", signo);
+    if (handler != GUEST_SIG_DFL) {
+        /* Delivered through the host handler, or recorded here for the
+         * guest signals the host cannot carry (32, 33). */
+        if (signal_guest_to_host(signo))
+            return 1;
+        signal_record_self(signo, SI_TKILL);
+        return 0;
+    }
     if (default_ignored(signo))
         return 0;
     if (linux_thread.sigmask & SIGBIT(signo)) {

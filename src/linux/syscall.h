@@ -45,10 +45,27 @@ static inline int64_t guest_arg64(const uint32_t *arg, int i)
  * signo; prints the unfinished call, if any, with " = ?" first. */
 void linux_strace_process_end(int status, int signo);
 
+/* Directory cookie tables (sys_dir.c): descriptor events from the calls
+ * that close or duplicate descriptors, and lseek on a directory that has
+ * a table (returns false when fd has none; *result is the guest position
+ * or -errno). */
+void linux_dir_fd_closed(int fd);
+void linux_dir_fd_range_closed(unsigned first, unsigned last);
+void linux_dir_fd_duplicated(int oldfd, int newfd);
+bool linux_dir_lseek(int fd, int64_t offset, int whence, int64_t *result);
+
 /* Name of syscall nr, or NULL (for tools). */
 const char *linux_syscall_name(uint32_t nr);
 
 #define GUEST_PATH_MAX 4096
+#define GUEST_IOV_MAX 1024      /* UIO_MAXIOV */
+
+/* Converts a guest iovec array (count entries at guest_iov) into host
+ * iovecs for a transfer needing prot; the vector ends at the first bad
+ * buffer as in Linux. Returns the number of host iovecs or -errno
+ * (sys_file.c). */
+struct iovec;
+long iovec_from_guest(struct iovec *host, uint32_t guest_iov, uint32_t count, int prot);
 
 /* Checks a guest path string; *out points at it in host memory.
  * Returns 0, -EFAULT or -ENAMETOOLONG. */

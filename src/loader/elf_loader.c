@@ -188,7 +188,8 @@ int elf_load(const struct elf_load_request *request,
                      "%s: interpreter %s not found (use -L / --sysroot DIR or A32RUN_SYSROOT)",
                      request->path, program.interp);
             else if (interp.open_errno == ENOENT)
-                fail(error, error_size, "%s: interpreter %s not found under sysroot %s",
+                fail(error, error_size,
+                     "%s: interpreter %s not found under sysroot %s (use -L / --sysroot DIR)",
                      request->path, program.interp, request->sysroot);
             else
                 fail(error, error_size, "%s: interpreter %s: %s", request->path, interp_path,

@@ -4,7 +4,7 @@
  * unchanged by a faulting load. Compared with qemu-arm.
  */
 // cflags: -mfpu=vfpv4
-// pending: guest signal handlers (SIGBUS/SIGILL delivery with ARM frames), issue 5
+// pending: qemu-arm reports ILL_ILLOPN for SIGILL where Linux (do_undefinedinstr) gives ILL_ILLOPC; to become a check_ program
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>

@@ -202,7 +202,7 @@ static void test_dispatch(void)
     t.cpu.r[7] = 9999;                      /* no such number */
     linux_syscall(&t);
     CHECK(t.cpu.r[0] == (uint32_t)-ENOSYS);
-    t.cpu.r[7] = 2;                         /* fork: no handler yet */
+    t.cpu.r[7] = 21;                        /* mount: no handler */
     linux_syscall(&t);
     CHECK(t.cpu.r[0] == (uint32_t)-ENOSYS);
     t.cpu.r[7] = 0xf0002;                   /* cacheflush with end < start */

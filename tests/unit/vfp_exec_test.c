@@ -52,6 +52,21 @@ static const struct decode_case decode_cases[] = {
     { 0xeefa3aef, OP_VCVT_F_FIXED, 7, 0, 0, 0, 32, VF_SIGNED },
     { 0xeef30ac1, OP_VCVT_F16_F32, 1, 0, 2, 0, 1, 0 },
     { 0xee921b43, OP_VFNMA, 1, 2, 3, 0, 0, VF_F64 },
+    /* ARMv8. */
+    { 0xfe307aa9, OP_VSEL, 14, 1, 19, 0, 3, 0 },    /* vselgt.f32 s14, s1, s19 */
+    { 0xfe510b2f, OP_VSEL, 16, 1, 31, 0, 1, VF_F64 },       /* vselvs.f64 d16, d1, d31 */
+    { 0xfec00a00, OP_VMAXNM, 1, 0, 0, 0, 0, 0 },            /* vmaxnm.f32 s1, s0, s0 */
+    { 0xfe812be3, OP_VMINNM, 2, 17, 19, 0, 0, VF_F64 },     /* vminnm.f64 d2, d17, d19 */
+    { 0xfeb80a60, OP_VRINT, 0, 0, 1, 0, 4, 0 },             /* vrinta.f32 s0, s1 */
+    { 0xfefb1b61, OP_VRINT, 17, 0, 17, 0, 2, VF_F64 },      /* vrintm.f64 d17, d17 */
+    { 0xeeb60ae0, OP_VRINT, 0, 0, 1, 0, 3, 0 },             /* vrintz.f32 s0, s1 */
+    { 0xeeb60b41, OP_VRINT, 0, 0, 1, 0, 0, VF_F64 | VF_RMODE }, /* vrintr.f64 */
+    { 0xeef70a60, OP_VRINTX, 1, 0, 1, 0, 0, VF_RMODE },     /* vrintx.f32 s1, s1 */
+    { 0xfebd0ae0, OP_VCVT_INT_F_RM, 0, 0, 1, 0, 0, VF_SIGNED },  /* vcvtn.s32.f32 */
+    { 0xfefe1b62, OP_VCVT_INT_F_RM, 3, 0, 18, 0, 1, VF_F64 },    /* vcvtp.u32.f64 s3, d18 */
+    { 0xeeb20be1, OP_VCVT_F64_F16, 0, 0, 3, 0, 1, 0 },      /* vcvtt.f64.f16 d0, s3 */
+    { 0xeef30b61, OP_VCVT_F16_F64, 1, 0, 17, 0, 0, 0 },     /* vcvtb.f16.f64 s1, d17 */
+    { 0xeef90bc1, OP_VJCVT, 1, 0, 1, 0, 0, 0 },             /* vjcvt.s32.f64 s1, d1 */
 };
 
 /* Words of the cp10/11 space that must decode as OP_UNDEFINED. */
@@ -62,11 +77,15 @@ static const uint32_t undefined_words[] = {
     0xeee80a10,     /* vmsr fpexc, r0 */
     0xeee1fa10,     /* vmsr fpscr, pc */
     0xee10fa10,     /* vmov pc, s0 */
-    0xeeb60a40,     /* vrintr.f32 (ARMv8) */
-    0xeeb70a40,     /* vrintx.f32 (ARMv8) */
-    0xeeb20b40,     /* vcvtb.f64.f16 (ARMv8) */
-    0xfe000a00,     /* vseleq (ARMv8, unconditional space) */
-    0xfe800a00,     /* vmaxnm.f32 (ARMv8) */
+    0xeeb90ac0,     /* vjcvt with a single source */
+    0xeeb90b40,     /* vjcvt with bit 7 clear */
+    0xfe000a40,     /* vsel with bit 6 set */
+    0xfe000a10,     /* unconditional space, bit 4 set */
+    0xfe900a00,     /* unconditional space, opc 1.01 */
+    0xfeb40a60,     /* unconditional space, opc2 0100 */
+    0xfeb80ac0,     /* vrinta with bit 7 set */
+    0xfeb00a40,     /* vmovx.f16 (FEAT_FP16, not implemented) */
+    0xfc000a00,     /* unconditional load/store space */
     0xee800b10,     /* vdup.32 d0, r0 (NEON) */
     0xee500b10,     /* vmov.s8 r0, d0[0] (NEON) */
     0xee400b10,     /* vmov.8 d0[0], r0 (NEON) */
@@ -128,6 +147,22 @@ static void test_decode(void)
     CHECK_EQ(insn.rd, 0);
     CHECK_EQ(insn.rn, 1);
     CHECK_EQ(insn.rm, 2);
+    /* ARMv8 unconditional forms: A32 with cond 0xF, T32 hw1 0xFExx; in an
+     * IT block the T32 form takes the IT condition, as in qemu-arm. */
+    guest_decode_a32(0x8000, 0xfe800a81, &insn);          /* vmaxnm.f32 */
+    CHECK_EQ(insn.op, OP_VMAXNM);
+    CHECK_EQ(insn.cond, COND_AL);
+    guest_decode_a32(0x8000, 0xfe000a91, &insn);          /* bit 4 set */
+    CHECK_EQ(insn.op, OP_UNDEFINED);
+    CHECK_EQ(guest_decode_t32(0x9000, 0xfebc, 0x0ae0, 0, &insn), 4);
+    CHECK_EQ(insn.op, OP_VCVT_INT_F_RM);
+    CHECK_EQ(insn.cond, COND_AL);
+    CHECK_EQ(insn.thumb, 1);
+    CHECK_EQ(guest_decode_t32(0x9000, 0xfe00, 0x0a81, 0x18, &insn), 4);  /* IT NE */
+    CHECK_EQ(insn.op, OP_VSEL);
+    CHECK_EQ(insn.cond, COND_NE);
+    CHECK_EQ(guest_decode_t32(0x9000, 0xfe00, 0x0a91, 0, &insn), 4);
+    CHECK_EQ(insn.op, OP_UNDEFINED);
 }
 
 static struct guest_insn decode(uint32_t raw, uint32_t pc)
@@ -269,11 +304,51 @@ static void test_moves_and_fpscr(void)
     CHECK_EQ(CPU->d[1], 0);
 }
 
+/* ARMv8 additions: executor plumbing (values are covered by
+ * vfp_v8_vectors_test.c). */
+static void test_v8(void)
+{
+    /* VSEL reads APSR.NZCV: gt = !Z && N == V. */
+    CPU->d[0] = 0x1111111122222222ull;
+    CPU->d[1] = 0x3333333344444444ull;
+    set_flags(0x9);                                    /* N, V: ge and gt */
+    CHECK_EQ(run1(decode(0xfe302a80, 0x8000)), 0);     /* vselgt.f32 s4, s1, s0 */
+    CHECK_EQ(guest_cpu_get_s(CPU, 4), 0x11111111u);
+    set_flags(0xd);                                    /* Z too: gt fails */
+    CHECK_EQ(run1(decode(0xfe302a80, 0x8000)), 0);
+    CHECK_EQ(guest_cpu_get_s(CPU, 4), 0x22222222u);
+    CHECK_EQ(run1(decode(0xfe012b00, 0x8000)), 0);     /* vseleq.f64 d2, d1, d0 */
+    CHECK_EQ(CPU->d[2], 0x3333333344444444ull);
+
+    /* VJCVT: result modulo 2^32, FPSCR.NZCV = 0Z00, Invalid on overflow. */
+    CPU->fpscr = 0xf0000000u;
+    CPU->d[1] = 0xc1ebf08eb0000000ull;                 /* -3.75e9 */
+    CHECK_EQ(run1(decode(0xeeb90bc1, 0x8000)), 0);     /* vjcvt.s32.f64 s0, d1 */
+    CHECK_EQ(guest_cpu_get_s(CPU, 0), 0x207b8a80u);
+    CHECK_EQ(CPU->fpscr, FPSCR_IOC);
+    CPU->fpscr = 0;
+    CPU->d[1] = 0xc059000000000000ull;                 /* -100.0: exact */
+    CHECK_EQ(run1(decode(0xeeb90bc1, 0x8000)), 0);
+    CHECK_EQ(guest_cpu_get_s(CPU, 0), (uint32_t)-100);
+    CHECK_EQ(CPU->fpscr, 0x40000000u);
+
+    /* Len != 0: VMAXNM is a vector-capable op (UNDEFINED), VRINT, VSEL
+     * and the conversions are not. */
+    CPU->fpscr = 0x00010000;
+    CHECK_EQ(run1(decode(0xfe800a81, 0x8000)), 1);     /* vmaxnm.f32 */
+    CHECK_EQ(test_thread.fault.signo, SIGILL);
+    CHECK_EQ(run1(decode(0xfeb80a60, 0x8000)), 0);     /* vrinta.f32 */
+    CHECK_EQ(run1(decode(0xfe302a80, 0x8000)), 0);     /* vselgt.f32 */
+    CHECK_EQ(run1(decode(0xeeb20bc1, 0x8000)), 0);     /* vcvtt.f64.f16 */
+    CPU->fpscr = 0;
+}
+
 int main(void)
 {
     test_setup();
     test_decode();
     test_loads_stores();
     test_moves_and_fpscr();
+    test_v8();
     return test_report("vfp_exec");
 }

@@ -7,9 +7,11 @@
  */
 #include <stdio.h>
 #include <stdint.h>
+#include <stdbool.h>
 
 #include "exec/vfp_arith.h"
 #include "exec/vfp_convert.h"
+#include "exec/vfp_format.h"
 #include "guest/cpu.h"
 
 static int failures, checks;
@@ -178,12 +180,90 @@ static void test_conversions(void)
     CHECK(vfp_f16_to_f32(0x7d00 /* sNaN */, &f), 0x7fe00000, FPSCR_IOC, f);
 }
 
+/* ARMv8 additions: maxNum/minNum, round to integral, JS conversion,
+ * ties-away conversion, half <-> double. */
+static void test_v8(void)
+{
+    uint32_t f;
+    /* A quiet NaN loses against a number, without any flag. */
+    f = 0;
+    CHECK(vfp_maxnum32(0x7fc00001, 0xbf800000, &f), 0xbf800000, 0, f);
+    f = 0;
+    CHECK(vfp_minnum64(0x3ff0000000000000ull, 0xfff8000000000001ull, &f),
+          0x3ff0000000000000ull, 0, f);
+    /* A signalling NaN does not: quieted, IOC; two quiet NaNs: the first. */
+    f = 0;
+    CHECK(vfp_maxnum32(0x7f800001, 0x3f800000, &f), 0x7fc00001, FPSCR_IOC, f);
+    f = 0;
+    CHECK(vfp_minnum32(0xffc00002, 0x7fc00003, &f), 0xffc00002, 0, f);
+    f = FPSCR_DN;
+    CHECK(vfp_minnum32(0xffc00002, 0x7fc00003, &f), 0x7fc00000, FPSCR_DN, f);
+    /* Zeros: +0 > -0 in both directions. */
+    f = 0;
+    CHECK(vfp_maxnum32(0x80000000, 0x00000000, &f), 0x00000000, 0, f);
+    f = 0;
+    CHECK(vfp_minnum32(0x00000000, 0x80000000, &f), 0x80000000, 0, f);
+    /* Denormals are flushed (IDC) before the comparison. */
+    f = FPSCR_FZ;
+    CHECK(vfp_maxnum32(0x00000001, 0x80000000, &f), 0x00000000,
+          FPSCR_FZ | FPSCR_IDC, f);
+
+    /* Round to integral: ties away versus ties to even, zero keeps the
+     * sign, only VRINTX signals Inexact. */
+    f = 0;
+    CHECK(vfp_round_int32(0x40200000 /* 2.5 */, VFP_RA, false, &f), 0x40400000, 0, f);
+    f = 0;
+    CHECK(vfp_round_int32(0x40200000, VFP_RN, true, &f), 0x40000000, FPSCR_IXC, f);
+    f = 0;
+    CHECK(vfp_round_int64(0xbfd0000000000000ull /* -0.25 */, VFP_RP, false, &f),
+          0x8000000000000000ull, 0, f);
+    f = 0;
+    CHECK(vfp_round_int64(0xbfd0000000000000ull, VFP_RM, true, &f),
+          0xbff0000000000000ull, FPSCR_IXC, f);
+    f = 0;
+    CHECK(vfp_round_int32(0x7f800001, VFP_RZ, true, &f), 0x7fc00001, FPSCR_IOC, f);
+
+    /* FPToFixed with ties away (VCVTA). */
+    f = 0;
+    CHECK(vfp_f32_to_fixed(0xc0200000 /* -2.5 */, 32, 0, true, VFP_RA, &f),
+          (uint64_t)-3, FPSCR_IXC, f);
+    f = 0;
+    CHECK(vfp_f32_to_fixed(0xbf000000 /* -0.5 */, 32, 0, false, VFP_RA, &f),
+          0, FPSCR_IOC, f);
+
+    /* VJCVT: modulo 2^32; -0.0 is "not exact" without a flag. */
+    bool exact;
+    f = 0;
+    CHECK(vfp_f64_to_js_int32(0x41f0000000000001ull /* 2^32 + 2^-20 */, &exact, &f),
+          0, FPSCR_IOC, f);
+    f = 0;
+    CHECK(vfp_f64_to_js_int32(0x8000000000000000ull, &exact, &f), 0, 0, f);
+    CHECK(exact, 0, 0, f);
+    f = 0;
+    CHECK(vfp_f64_to_js_int32(0xc1e0000000000000ull /* -2^31 */, &exact, &f),
+          0x80000000u, 0, f);
+    CHECK(exact, 1, 0, f);
+    f = 0;
+    CHECK(vfp_f64_to_js_int32(0x3ff8000000000000ull /* 1.5 */, &exact, &f), 1,
+          FPSCR_IXC, f);
+
+    /* Half <-> double: one rounding, AHP has no NaN. */
+    f = 0;
+    CHECK(vfp_f64_to_f16(0x3ff0020000000001ull /* just above a tie */, &f),
+          0x3c01, FPSCR_IXC, f);
+    f = FPSCR_AHP;
+    CHECK(vfp_f64_to_f16(0xfff8000000000000ull, &f), 0x8000, FPSCR_AHP | FPSCR_IOC, f);
+    f = FPSCR_AHP;
+    CHECK(vfp_f16_to_f64(0x7fff, &f), 0x40fffc0000000000ull /* 131008 */, FPSCR_AHP, f);
+}
+
 int main(void)
 {
     test_nans();
     test_flush_and_underflow();
     test_fused();
     test_conversions();
+    test_v8();
     if (failures) {
         fprintf(stderr, "vfp_helpers: %d of %d checks FAILED\n", failures, checks);
         return 1;

@@ -1,0 +1,621 @@
+/*
+ * Guest signal delivery (see signal.h).
+ *
+ * Asynchronous signals: for every signal the guest catches, a32run installs
+ * a host handler that records the signal and its siginfo in this thread's
+ * pending set, blocks it on the host (through the interrupted context's
+ * uc_sigmask, so further instances stay queued in the kernel until this one
+ * is delivered) and sets thread->signal_pending, which makes the
+ * interpreter stop at the next block boundary. Delivery then happens in the
+ * run loop (after an interrupt, a fault or a system call): one frame per
+ * deliverable signal, as Linux's do_signal loop.
+ *
+ * Invariant: host mask of a guest thread = the guest mask (mapped) plus the
+ * recorded-but-undelivered signals, minus the synchronous signals a32run
+ * needs itself (SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP). So signals the guest
+ * blocks stay pending in the host kernel, which also picks the thread.
+ *
+ * Synchronous faults follow force_sig(): blocked or ignored -> reset to the
+ * default action, which terminates.
+ *
+ * Restarts: a handler returns GUEST_ERESTART*; a host call that failed with
+ * EINTR while a guest signal was recorded counts as ERESTARTSYS for the
+ * calls signal(7) lists as restartable with SA_RESTART. At delivery the
+ * guest pc is moved back to the SVC with r0 restored (restart) or r0 =
+ * -EINTR, as Linux's handle_signal/do_signal do.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/ucontext.h>
+
+#include "exec/fault.h"
+#include "linux/safe_syscall.h"
+#include "linux/signal.h"
+#include "linux/signal_frame.h"
+#include "linux/syscall.h"
+#include "mem/guest_mem.h"
+
+#define SIGBIT(signo) (1ull << ((signo) - 1))
+#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+#define SYNCHRONOUS (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) | \
+                     SIGBIT(SIGTRAP) | SIGBIT(SIGFPE) | SIGBIT(SIGSYS))
+#define NR_SIGRETURN 119u
+#define NR_RT_SIGRETURN 173u
+
+struct signal_thread_state {
+    uint64_t recorded;                      /* written by host handlers too */
+    struct guest_siginfo info[GUEST_NSIG + 1];
+    int restart;                            /* ERESTART* of the last call */
+    uint32_t restart_r0;
+    bool restore_mask_valid;                /* sigsuspend's saved mask */
+    uint64_t restore_mask;
+};
+static __thread struct signal_thread_state sigstate;
+
+int signal_guest_to_host(int g)
+{
+    if (g >= 1 && g <= 31)
+        return g;
+    if (g >= 34 && g <= GUEST_NSIG && g < NSIG && g >= SIGRTMIN)
+        return g;
+    return 0;
+}
+
+int signal_host_to_guest(int h)
+{
+    return signal_guest_to_host(h) == h ? h : 0;
+}
+
+static bool host_keeps_unblocked(int h)
+{
+    return h == SIGSEGV || h == SIGBUS || h == SIGILL || h == SIGFPE || h == SIGTRAP;
+}
+
+static void host_set_from_guest(sigset_t *set, uint64_t mask)
+{
+    sigemptyset(set);
+    for (int g = 1; g <= GUEST_NSIG; g++) {
+        int h = signal_guest_to_host(g);
+        if ((mask & SIGBIT(g)) && h && !host_keeps_unblocked(h) &&
+            h != SIGKILL && h != SIGSTOP)
+            sigaddset(set, h);
+    }
+}
+
+void signal_mask_changed(void)
+{
+    sigset_t set;
+    host_set_from_guest(&set, linux_thread.sigmask |
+                        __atomic_load_n(&sigstate.recorded, __ATOMIC_RELAXED));
+    pthread_sigmask(SIG_SETMASK, &set, NULL);
+}
+
+static void siginfo_from_host(struct guest_siginfo *g, int signo, const siginfo_t *h)
+{
+    memset(g, 0, sizeof *g);
+    g->signo = signo;
+    g->err = h->si_errno;
+    g->code = h->si_code;
+    if (h->si_code == SI_TIMER) {
+        g->word[0] = (uint32_t)h->si_timerid;
+        g->word[1] = (uint32_t)h->si_overrun;
+        g->word[2] = (uint32_t)h->si_value.sival_int;
+    } else if (h->si_code <= 0 || h->si_code == SI_KERNEL) {
+        g->word[0] = (uint32_t)h->si_pid;
+        g->word[1] = (uint32_t)h->si_uid;
+        g->word[2] = (uint32_t)h->si_value.sival_int;
+    } else if (signo == SIGCHLD) {
+        g->word[0] = (uint32_t)h->si_pid;
+        g->word[1] = (uint32_t)h->si_uid;
+        g->word[2] = (uint32_t)h->si_status;
+        g->word[3] = (uint32_t)h->si_utime;
+        g->word[4] = (uint32_t)h->si_stime;
+    } else if (signo == SIGSEGV || signo == SIGBUS || signo == SIGILL ||
+               signo == SIGFPE || signo == SIGTRAP) {
+        uint32_t addr = 0;
+        host_to_guest((uintptr_t)h->si_addr, &addr);
+        g->word[0] = addr;
+    } else if (signo == SIGIO) {
+        g->word[0] = (uint32_t)h->si_band;
+        g->word[1] = (uint32_t)h->si_fd;
+    } else {
+        g->word[0] = (uint32_t)h->si_pid;
+        g->word[1] = (uint32_t)h->si_uid;
+    }
+}
+
+/* Async-signal-safe: runs in host signal handlers. */
+static void record_host_signal(int h, siginfo_t *info, void *ucontext, bool can_block)
+{
+    int g = signal_host_to_guest(h);
+    if (!g)
+        return;
+    if (__atomic_load_n(&sigstate.recorded, __ATOMIC_RELAXED) & SIGBIT(g)) {
+        /* Already recorded: standard signals merge; a queued real-time
+         * instance goes back to the kernel's queue, blocked until then. */
+        if (g >= 32 && can_block) {
+            sigaddset(&((ucontext_t *)ucontext)->uc_sigmask, h);
+            syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), h, info);
+        }
+        return;
+    }
+    siginfo_from_host(&sigstate.info[g], g, info);
+    __atomic_or_fetch(&sigstate.recorded, SIGBIT(g), __ATOMIC_SEQ_CST);
+    if (can_block)
+        sigaddset(&((ucontext_t *)ucontext)->uc_sigmask, h);
+    if (current_guest_thread)
+        current_guest_thread->signal_pending = 1;
+}
+
+static void host_signal_handler(int h, siginfo_t *info, void *ucontext)
+{
+    int saved_errno = errno;
+    record_host_signal(h, info, ucontext, true);
+    safe_syscall_rewind(ucontext);
+    errno = saved_errno;
+}
+
+/* SIGSEGV/SIGBUS sent with kill(): fault.c's handler passes them here. */
+static void external_fault_signal(int h, siginfo_t *info, void *ucontext)
+{
+    record_host_signal(h, info, ucontext, false);
+    safe_syscall_rewind(ucontext);
+}
+
+long safe_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+    static const int never_pending = 0;
+    struct guest_thread *t = current_guest_thread;
+    long r = safe_syscall_base(t ? &t->signal_pending : &never_pending,
+                               nr, a1, a2, a3, a4, a5, a6);
+    if (r == -EINTR && t && t->signal_pending)
+        r = -GUEST_ERESTARTSYS;
+    return r;
+}
+
+void signal_record_self(int g, int code)
+{
+    if (g < 1 || g > GUEST_NSIG ||
+        (__atomic_load_n(&sigstate.recorded, __ATOMIC_RELAXED) & SIGBIT(g)))
+        return;
+    struct guest_siginfo *info = &sigstate.info[g];
+    memset(info, 0, sizeof *info);
+    info->signo = g;
+    info->code = code;
+    info->word[0] = (uint32_t)getpid();
+    info->word[1] = (uint32_t)getuid();
+    __atomic_or_fetch(&sigstate.recorded, SIGBIT(g), __ATOMIC_SEQ_CST);
+    if (current_guest_thread)
+        current_guest_thread->signal_pending = 1;
+}
+
+/* A forked child has no pending signals (fork(2)); the ones recorded
+ * here belong to the parent. */
+static void forget_recorded_in_child(void)
+{
+    __atomic_store_n(&sigstate.recorded, 0, __ATOMIC_SEQ_CST);
+    if (current_guest_thread)
+        current_guest_thread->signal_pending = 0;
+    signal_mask_changed();
+}
+
+void signal_action_changed(int g)
+{
+    static bool hook_set;
+    if (!hook_set) {
+        exec_external_signal_hook = external_fault_signal;
+        pthread_atfork(NULL, NULL, forget_recorded_in_child);
+        hook_set = true;
+    }
+    int h = signal_guest_to_host(g);
+    if (!h || h == SIGSEGV || h == SIGBUS || h == SIGKILL || h == SIGSTOP)
+        return;
+    const struct guest_sigaction *act = &linux_sigactions[g];
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    if (act->handler > GUEST_SIG_IGN) {
+        sa.sa_sigaction = host_signal_handler;
+        sa.sa_flags = SA_SIGINFO | SA_ONSTACK |
+                      (int)(act->flags & (GUEST_SA_NOCLDSTOP | GUEST_SA_NOCLDWAIT));
+        sigfillset(&sa.sa_mask);
+        sigdelset(&sa.sa_mask, SIGSEGV);
+        sigdelset(&sa.sa_mask, SIGBUS);
+    } else {
+        sa.sa_handler = act->handler == GUEST_SIG_IGN ? SIG_IGN : SIG_DFL;
+        sa.sa_flags = (int)(act->flags & GUEST_SA_NOCLDWAIT);
+    }
+    sigaction(h, &sa, NULL);
+}
+
+bool signal_deliverable(void)
+{
+    return (__atomic_load_n(&sigstate.recorded, __ATOMIC_RELAXED) & ~linux_thread.sigmask) != 0;
+}
+
+static int pick_signal(uint64_t set)
+{
+    uint64_t sync = set & SYNCHRONOUS;
+    return __builtin_ctzll(sync ? sync : set) + 1;
+}
+
+static bool default_ignored(int g)
+{
+    return g == SIGCHLD || g == SIGURG || g == SIGWINCH || g == SIGCONT;
+}
+
+static bool default_stops(int g)
+{
+    return g == SIGSTOP || g == SIGTSTP || g == SIGTTIN || g == SIGTTOU;
+}
+
+/* Linux's restart decision when a handler is about to run. */
+static void restart_for_handler(struct guest_thread *t, const struct guest_sigaction *act)
+{
+    int code = sigstate.restart;
+    if (!code)
+        return;
+    sigstate.restart = 0;
+    if (code == GUEST_ERESTARTNOINTR ||
+        (code == GUEST_ERESTARTSYS && (act->flags & GUEST_SA_RESTART))) {
+        t->cpu.r[0] = sigstate.restart_r0;
+        t->cpu.r[15] -= t->cpu.thumb ? 2 : 4;
+    } else {
+        t->cpu.r[0] = (uint32_t)-EINTR;
+    }
+}
+
+static void deliver(struct guest_thread *t, int g, const struct guest_siginfo *info,
+                    uint32_t fault_address)
+{
+    struct guest_sigaction act = linux_sigactions[g];
+    if (act.handler == GUEST_SIG_IGN)
+        return;
+    if (act.handler == GUEST_SIG_DFL) {
+        if (default_ignored(g))
+            return;
+        if (default_stops(g)) {
+            kill(getpid(), SIGSTOP);
+            return;
+        }
+        linux_die_of_signal(g);
+    }
+    restart_for_handler(t, &act);
+    uint64_t blocked = sigstate.restore_mask_valid ? sigstate.restore_mask
+                                                   : linux_thread.sigmask;
+    sigstate.restore_mask_valid = false;
+    if (signal_frame_setup(t, g, info, &act, blocked, fault_address) < 0)
+        linux_die_of_signal(SIGSEGV);       /* force_sigsegv */
+    uint64_t add = (uint64_t)act.mask[0] | ((uint64_t)act.mask[1] << 32);
+    if (!(act.flags & GUEST_SA_NODEFER))
+        add |= SIGBIT(g);
+    linux_thread.sigmask = (linux_thread.sigmask | add) & ~UNBLOCKABLE;
+    if (act.flags & GUEST_SA_RESETHAND) {
+        linux_sigactions[g].handler = GUEST_SIG_DFL;
+        linux_sigactions[g].flags &= ~GUEST_SA_SIGINFO;
+        signal_action_changed(g);
+    }
+}
+
+void signal_deliver_pending(struct guest_thread *t)
+{
+    bool changed = false;
+    for (;;) {
+        t->signal_pending = 0;
+        uint64_t ready = __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST) &
+                         ~linux_thread.sigmask;
+        if (!ready)
+            break;
+        int g = pick_signal(ready);
+        struct guest_siginfo info = sigstate.info[g];
+        __atomic_and_fetch(&sigstate.recorded, ~SIGBIT(g), __ATOMIC_SEQ_CST);
+        changed = true;
+        deliver(t, g, &info, 0);
+    }
+    if (changed)
+        signal_mask_changed();
+}
+
+void signal_handle_fault(struct guest_thread *t)
+{
+    int g = t->fault.signo;
+    struct guest_siginfo info;
+    memset(&info, 0, sizeof info);
+    info.signo = g;
+    info.code = t->fault.code;
+    info.word[0] = t->fault.addr;
+    struct guest_sigaction *act = &linux_sigactions[g];
+    if ((linux_thread.sigmask & SIGBIT(g)) || act->handler == GUEST_SIG_IGN) {
+        act->handler = GUEST_SIG_DFL;
+        linux_thread.sigmask &= ~SIGBIT(g);
+    }
+    if (act->handler == GUEST_SIG_DFL)
+        linux_die_of_signal(g);
+    deliver(t, g, &info, t->fault.addr);
+    signal_mask_changed();
+}
+
+/* Calls signal(7) restarts under SA_RESTART (a host EINTR counts as
+ * ERESTARTSYS for them). */
+static bool restartable_call(uint32_t nr)
+{
+    switch (nr) {
+    case 3: case 4: case 5: case 54: case 55: case 114: case 143: case 145:
+    case 146: case 180: case 181: case 187: case 221: case 239: case 240:
+    case 280: case 283: case 285: case 289: case 290: case 291: case 292:
+    case 296: case 297: case 322: case 340: case 361: case 362: case 366:
+    case 384: case 422:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void signal_after_syscall(struct guest_thread *t, uint32_t nr, uint32_t orig_r0)
+{
+    if (nr != NR_SIGRETURN && nr != NR_RT_SIGRETURN) {
+        int32_t r = (int32_t)t->cpu.r[0];
+        if (r == -EINTR && restartable_call(nr) &&
+            __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST))
+            r = -GUEST_ERESTARTSYS;
+        if (r == -GUEST_ERESTARTSYS || r == -GUEST_ERESTARTNOINTR ||
+            r == -GUEST_ERESTARTNOHAND || r == -GUEST_ERESTART_RESTARTBLOCK) {
+            sigstate.restart = -r;
+            sigstate.restart_r0 = orig_r0;
+            t->cpu.r[0] = (uint32_t)-EINTR;
+        }
+    }
+    signal_deliver_pending(t);
+    if (sigstate.restart) {
+        /* No handler ran: the call starts again with its arguments. */
+        sigstate.restart = 0;
+        t->cpu.r[0] = sigstate.restart_r0;
+        t->cpu.r[15] -= t->cpu.thumb ? 2 : 4;
+    }
+    if (sigstate.restore_mask_valid) {
+        sigstate.restore_mask_valid = false;
+        linux_thread.sigmask = sigstate.restore_mask;
+        signal_mask_changed();
+    }
+}
+
+/* ---- System calls of the signal layer ---- */
+
+static long sigreturn_common(struct guest_thread *t, bool rt)
+{
+    uint64_t mask;
+    if (signal_frame_restore(t, rt, &mask) < 0)
+        linux_die_of_signal(SIGSEGV);       /* badframe: force_sig(SIGSEGV) */
+    linux_thread.sigmask = mask & ~UNBLOCKABLE;
+    signal_mask_changed();
+    return (long)(int32_t)t->cpu.r[0];
+}
+
+long sys_sigreturn(struct guest_thread *t, const uint32_t *arg)
+{
+    return sigreturn_common(t, false);
+}
+
+long sys_rt_sigreturn(struct guest_thread *t, const uint32_t *arg)
+{
+    return sigreturn_common(t, true);
+}
+
+/* Waits with the guest mask temporarily set to temp until a signal is
+ * recorded (host sigsuspend with every host signal blocked beforehand, so
+ * none slips in between the check and the wait). */
+static long suspend_with_mask(uint64_t temp)
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigdelset(&all, SIGSEGV);
+    sigdelset(&all, SIGBUS);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
+    sigstate.restore_mask = linux_thread.sigmask;
+    sigstate.restore_mask_valid = true;
+    linux_thread.sigmask = temp & ~UNBLOCKABLE;
+    if (!signal_deliverable()) {
+        sigset_t wait;
+        host_set_from_guest(&wait, linux_thread.sigmask |
+                            __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST));
+        sigsuspend(&wait);
+    }
+    signal_mask_changed();
+    return -GUEST_ERESTARTNOHAND;
+}
+
+long sys_rt_sigsuspend(struct guest_thread *t, const uint32_t *arg)
+{
+    uint64_t set;
+    if (arg[1] != 8)
+        return -EINVAL;
+    if (guest_copy_from(&set, arg[0], sizeof set) < 0)
+        return -EFAULT;
+    return suspend_with_mask(set);
+}
+
+long sys_sigsuspend(struct guest_thread *t, const uint32_t *arg)
+{
+    return suspend_with_mask(arg[2]);
+}
+
+long sys_pause(struct guest_thread *t, const uint32_t *arg)
+{
+    return suspend_with_mask(linux_thread.sigmask);
+}
+
+long sys_rt_sigpending(struct guest_thread *t, const uint32_t *arg)
+{
+    if (arg[1] > 8)
+        return -EINVAL;
+    sigset_t host;
+    uint64_t pending = __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST);
+    if (sigpending(&host) == 0)
+        for (int g = 1; g <= GUEST_NSIG; g++) {
+            int h = signal_guest_to_host(g);
+            if (h && sigismember(&host, h) == 1)
+                pending |= SIGBIT(g);
+        }
+    pending &= linux_thread.sigmask;
+    return guest_copy_to(arg[0], &pending, arg[1]) < 0 ? -EFAULT : 0;
+}
+
+static long take_recorded(uint64_t set, uint32_t info_addr)
+{
+    uint64_t ready = __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST) & set;
+    if (!ready)
+        return 0;
+    int g = pick_signal(ready);
+    struct guest_siginfo info = sigstate.info[g];
+    __atomic_and_fetch(&sigstate.recorded, ~SIGBIT(g), __ATOMIC_SEQ_CST);
+    signal_mask_changed();
+    if (info_addr && guest_copy_to(info_addr, &info, sizeof info) < 0)
+        return -EFAULT;
+    return g;
+}
+
+static long sigtimedwait_common(const uint32_t *arg, bool time64)
+{
+    if (arg[3] != 8)
+        return -EINVAL;
+    uint64_t set;
+    if (guest_copy_from(&set, arg[0], sizeof set) < 0)
+        return -EFAULT;
+    set &= ~UNBLOCKABLE;
+    struct timespec ts;
+    if (arg[2]) {
+        long r;
+        if (time64) {
+            struct guest_timespec64 g;
+            if (guest_copy_from(&g, arg[2], sizeof g) < 0)
+                return -EFAULT;
+            r = guest_timespec64_to_host(&ts, &g);
+        } else {
+            struct guest_timespec32 g;
+            if (guest_copy_from(&g, arg[2], sizeof g) < 0)
+                return -EFAULT;
+            r = guest_timespec32_to_host(&ts, &g);
+        }
+        if (r < 0)
+            return r;
+    }
+    long got = take_recorded(set, arg[1]);
+    if (got)
+        return got;
+    sigset_t host;
+    host_set_from_guest(&host, set);
+    siginfo_t hinfo;
+    long h = safe_syscall(SYS_rt_sigtimedwait, &host, &hinfo, arg[2] ? &ts : NULL,
+                          NSIG / 8);
+    if (h < 0) {
+        if ((h == -EINTR || h == -GUEST_ERESTARTSYS) &&
+            (got = take_recorded(set, arg[1])) != 0)
+            return got;
+        return h == -GUEST_ERESTARTSYS ? -EINTR : h;
+    }
+    int g = signal_host_to_guest((int)h);
+    struct guest_siginfo info;
+    siginfo_from_host(&info, g, &hinfo);
+    if (arg[1] && guest_copy_to(arg[1], &info, sizeof info) < 0)
+        return -EFAULT;
+    return g;
+}
+
+long sys_rt_sigtimedwait(struct guest_thread *t, const uint32_t *arg)
+{
+    return sigtimedwait_common(arg, false);
+}
+
+long sys_rt_sigtimedwait_time64(struct guest_thread *t, const uint32_t *arg)
+{
+    return sigtimedwait_common(arg, true);
+}
+
+static void itimerval_to_guest(struct guest_itimerval32 *g, const struct itimerval *h)
+{
+    g->it_interval.tv_sec = (int32_t)h->it_interval.tv_sec;
+    g->it_interval.tv_usec = (int32_t)h->it_interval.tv_usec;
+    g->it_value.tv_sec = (int32_t)h->it_value.tv_sec;
+    g->it_value.tv_usec = (int32_t)h->it_value.tv_usec;
+}
+
+long sys_setitimer(struct guest_thread *t, const uint32_t *arg)
+{
+    struct itimerval value, old;
+    memset(&value, 0, sizeof value);
+    if (arg[1]) {
+        struct guest_itimerval32 g;
+        if (guest_copy_from(&g, arg[1], sizeof g) < 0)
+            return -EFAULT;
+        value.it_interval.tv_sec = g.it_interval.tv_sec;
+        value.it_interval.tv_usec = g.it_interval.tv_usec;
+        value.it_value.tv_sec = g.it_value.tv_sec;
+        value.it_value.tv_usec = g.it_value.tv_usec;
+    }
+    if (setitimer((int)arg[0], &value, &old) < 0)
+        return -errno;
+    if (arg[2]) {
+        struct guest_itimerval32 g;
+        itimerval_to_guest(&g, &old);
+        if (guest_copy_to(arg[2], &g, sizeof g) < 0)
+            return -EFAULT;
+    }
+    return 0;
+}
+
+long sys_getitimer(struct guest_thread *t, const uint32_t *arg)
+{
+    struct itimerval cur;
+    if (getitimer((int)arg[0], &cur) < 0)
+        return -errno;
+    struct guest_itimerval32 g;
+    itimerval_to_guest(&g, &cur);
+    return guest_copy_to(arg[1], &g, sizeof g) < 0 ? -EFAULT : 0;
+}
+
+/* rt_sigqueueinfo / rt_tgsigqueueinfo: the guest siginfo's pid, uid and
+ * value words go into a host siginfo; guest 32/33 to self are recorded. */
+static long queueinfo(pid_t tgid, pid_t tid, int g, uint32_t info_addr)
+{
+    struct guest_siginfo gi;
+    if (guest_copy_from(&gi, info_addr, sizeof gi) < 0)
+        return -EFAULT;
+    if (g < 1 || g > GUEST_NSIG)
+        return -EINVAL;
+    int h = signal_guest_to_host(g);
+    if (!h) {
+        if (tgid != getpid() || (tid && tid != gettid()))
+            return -EINVAL;
+        signal_record_self(g, gi.code);
+        return 0;
+    }
+    siginfo_t hi;
+    memset(&hi, 0, sizeof hi);
+    hi.si_signo = h;
+    hi.si_errno = gi.err;
+    hi.si_code = gi.code;
+    hi.si_pid = (pid_t)gi.word[0];
+    hi.si_uid = gi.word[1];
+    hi.si_value.sival_ptr = (void *)(uintptr_t)gi.word[2];
+    long r = tid ? syscall(SYS_rt_tgsigqueueinfo, tgid, tid, h, &hi)
+                 : syscall(SYS_rt_sigqueueinfo, tgid, h, &hi);
+    return r < 0 ? -errno : r;
+}
+
+long sys_rt_sigqueueinfo(struct guest_thread *t, const uint32_t *arg)
+{
+    return queueinfo((pid_t)arg[0], 0, (int)arg[1], arg[2]);
+}
+
+long sys_rt_tgsigqueueinfo(struct guest_thread *t, const uint32_t *arg)
+{
+    if ((pid_t)arg[1] <= 0)
+        return -EINVAL;
+    return queueinfo((pid_t)arg[0], (pid_t)arg[1], (int)arg[2], arg[3]);
+}
