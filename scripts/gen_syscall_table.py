@@ -28,7 +28,10 @@ HEADER = """\
  *
  *   SYSCALL(nr, name, handler, return kind, argument kinds...)
  *   NOSYS(nr, name, reason)      no handler: -ENOSYS, reported once under
- *                                --strace/--debug ("" = not written yet)
+ *                                --strace/--debug with the reason, which
+ *                                must be written (an empty one fails
+ *                                tests/unit/syscall_table_test and
+ *                                `make syscall-coverage`)
  *
  * Numbers: asm/unistd-eabi.h (all of them) and the ARM-private calls at
  * 0x0f0000 + n. Argument kinds (enum strace_arg_kind, tools/strace.h) also

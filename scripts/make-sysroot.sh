@@ -1,40 +1,104 @@
 #!/usr/bin/env bash
 # Builds a Debian armhf sysroot for a32run -L from Debian's own packages:
 #
-#   scripts/make-sysroot.sh [DIR]         (default: build-sysroot)
-#   SYSROOT_PACKAGES="..." scripts/make-sysroot.sh DIR   (other package set)
+#   scripts/make-sysroot.sh [--profile NAME] [DIR]     (default: base, build-sysroot)
+#   SYSROOT_PACKAGES="..." scripts/make-sysroot.sh DIR  (an explicit package list)
+#
+# Profiles (SYSROOT_PROFILE=NAME works too):
+#   base       libc6 busybox coreutils bash lua5.4 sqlite3 gzip xz-utils
+#   realworld  base + what tests/realworld needs: dash (/bin/sh), tar,
+#              findutils, grep, sed, diffutils, perl, python3, bzip2, zstd,
+#              7zip (7zz), openssl, stress-ng, nodejs
+#   python     base + dash, python3 (3.11) and libpython3.11-testsuite
+#   full       realworld + python (what `make check-realworld`,
+#              `make check-python` and tests/run-all.sh use)
 #
 # Nothing is installed on the machine: apt runs with a private state and
 # cache (DIR.apt/) and APT::Architecture=armhf, reading this machine's own
 # sources (/etc/apt/sources.list, sources.list.d/*.list and *.sources), so
 # no mirror is hard-coded. apt resolves the dependency closure of the
 # package list against an empty dpkg status (--download-only), and every
-# .deb is unpacked with dpkg-deb -x into DIR; /bin, /sbin and /lib are
-# then merged into /usr as on an installed Debian 12 system. No maintainer
-# scripts run, so there is no /etc/ld.so.cache (the armhf ld.so searches
-# its default directories) and no alternatives links.
+# .deb of that closure is unpacked with dpkg-deb -x into DIR; /bin, /sbin
+# and /lib are then merged into /usr as on an installed Debian 12 system.
+# No maintainer scripts run, so there is no /etc/ld.so.cache (the armhf
+# ld.so searches its default directories) and no alternatives links.
 #
-# Idempotent: DIR/.a32run-sysroot lists the requested and the unpacked
-# packages; a second run with the same list does nothing. A failing index
-# during `apt-get update` (a mirror mid-sync) is a warning; the script fails
-# only if the packages cannot be resolved afterwards.
+# Idempotent and cached: DIR/.a32run-sysroot lists the requested and the
+# unpacked packages. A run whose packages were all requested before does
+# nothing (so a `full` sysroot also serves `base`); otherwise the sysroot is
+# rebuilt for the union of the old and the new requests, downloading only
+# the .debs that are not in DIR.apt/cache yet. Concurrent runs on the same
+# DIR wait for each other (flock on DIR.lock). A failing index during
+# `apt-get update` (a mirror mid-sync) is a warning; the script fails only
+# if the packages cannot be resolved or downloaded afterwards.
 set -euo pipefail
 
+PROFILE=${SYSROOT_PROFILE:-base}
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --profile) PROFILE=${2:?--profile needs a name}; shift 2 ;;
+        --profile=*) PROFILE=${1#*=}; shift ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -*) echo "make-sysroot: unknown option $1" >&2; exit 2 ;;
+        *) break ;;
+    esac
+done
 DIR=${1:-build-sysroot}
-PACKAGES=${SYSROOT_PACKAGES:-"libc6 busybox coreutils bash lua5.4 sqlite3 gzip xz-utils"}
+
+profile_packages() {
+    local base="libc6 busybox coreutils bash lua5.4 sqlite3 gzip xz-utils"
+    local realworld="dash tar findutils grep sed diffutils perl python3 bzip2 zstd 7zip openssl stress-ng nodejs"
+    local python="dash python3 python3.11 libpython3.11-testsuite"
+    case "$1" in
+        base) echo "$base" ;;
+        realworld) echo "$base $realworld" ;;
+        python) echo "$base $python" ;;
+        full) echo "$base $realworld $python" ;;
+        *) echo "make-sysroot: unknown profile '$1' (base, realworld, python, full)" >&2; return 1 ;;
+    esac
+}
+if [ -n "${SYSROOT_PACKAGES:-}" ]; then
+    PACKAGES=$SYSROOT_PACKAGES
+else
+    PACKAGES=$(profile_packages "$PROFILE") || exit 2
+fi
 DIR=${DIR%/}
 STAMP="$DIR/.a32run-sysroot"
 APTDIR="$DIR.apt"
-requested="requested: $(echo "$PACKAGES" | tr ' ' '\n' | sed '/^$/d' | sort -u | tr '\n' ' ')"
+sorted_words() { tr ' ' '\n' | sed '/^$/d' | sort -u | tr '\n' ' '; }
 
 die() { echo "make-sysroot: $*" >&2; exit 1; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
 
-if [ -f "$STAMP" ] && grep -qxF "$requested" "$STAMP"; then
+# The packages requested by earlier runs (first line of the stamp).
+previous_request() { [ -f "$STAMP" ] && sed -n '1s/^requested: //p' "$STAMP"; return 0; }
+# Succeeds when every package of the list was requested before.
+satisfied() {
+    local have p
+    have=" $(previous_request) "
+    for p in $PACKAGES; do
+        case "$have" in *" $p "*) ;; *) return 1 ;; esac
+    done
+}
+up_to_date_message() {
     echo "make-sysroot: $DIR is up to date ($(du -sh "$DIR" | cut -f1); $(grep -c '^unpacked ' "$STAMP") packages)"
-    exit 0
+}
+
+if satisfied; then up_to_date_message; exit 0; fi
+
+mkdir -p "$(dirname "$DIR")"
+if command -v flock >/dev/null; then
+    exec 9>"$DIR.lock"
+    if ! flock -n 9; then
+        echo "make-sysroot: waiting for another make-sysroot on $DIR"
+        flock 9
+    fi
+    if satisfied; then up_to_date_message; exit 0; fi
 fi
+# The sysroot only grows: keep what earlier runs asked for.
+PACKAGES=$(echo "$PACKAGES $(previous_request)" | sorted_words)
+requested="requested: $PACKAGES"
 
 for tool in apt-get dpkg-deb; do
     command -v "$tool" >/dev/null || die "$tool not found (a Debian or Ubuntu machine is needed)"
@@ -93,14 +157,28 @@ if ! apt_private -q -s install $PACKAGES >"$APTDIR/resolve.log" 2>&1; then
     sed -n '/^E:/p;/^ /p' "$APTDIR/resolve.log" | head -20 >&2
     die "cannot resolve armhf packages: $PACKAGES (see $APTDIR/resolve.log)"
 fi
+# The closure, as "name version arch" from the simulation's "Inst" lines:
+# only these .debs are unpacked (the cache may hold older versions).
+mapfile -t closure < <(sed -n 's/^Inst \([^ ]*\) (\([^ ]*\) [^[]*\[\([a-z0-9]*\)\]).*$/\1 \2 \3/p' "$APTDIR/resolve.log")
+[ "${#closure[@]}" -gt 0 ] || die "no packages in the resolution (see $APTDIR/resolve.log)"
 
-echo "make-sysroot: downloading $PACKAGES and their dependencies"
+echo "make-sysroot: downloading $PACKAGES and their dependencies (${#closure[@]} packages)"
 t=$(now)
 # shellcheck disable=SC2086
 apt_private -q -y --download-only install $PACKAGES >"$APTDIR/download.log" 2>&1 ||
     { tail -5 "$APTDIR/download.log" >&2; die "download failed (see $APTDIR/download.log)"; }
-mapfile -t debs < <(ls "$APTDIR"/cache/archives/*.deb 2>/dev/null | sort)
-[ "${#debs[@]}" -gt 0 ] || die "apt downloaded nothing (see $APTDIR/download.log)"
+debs=()
+for entry in "${closure[@]}"; do
+    read -r name version arch <<<"$entry"
+    # apt names files NAME_VERSION_ARCH.deb with the epoch colon as %3a.
+    deb="$APTDIR/cache/archives/${name}_${version/:/%3a}_${arch}.deb"
+    [ -f "$deb" ] || die "apt did not download $deb (see $APTDIR/download.log)"
+    debs+=("$deb")
+done
+# Drop cached .debs no longer in the closure (superseded versions).
+for deb in "$APTDIR"/cache/archives/*.deb; do
+    case " ${debs[*]} " in *" $deb "*) ;; *) rm -f "$deb" ;; esac
+done
 echo "make-sysroot: ${#debs[@]} packages, $(du -ch "${debs[@]}" | tail -1 | cut -f1) of .debs: $(elapsed "$t")"
 
 # Unpack into a fresh directory and move it into place at the end, so an
@@ -128,6 +206,26 @@ for d in bin sbin lib; do
 done
 mkdir -p "$NEW/etc"
 [ -e "$NEW/lib/ld-linux-armhf.so.3" ] || die "no /lib/ld-linux-armhf.so.3 after unpacking (was libc6 in the list?)"
+
+# Byte-compile Python's library as Debian's postinst (py3compile) would:
+# without .pyc files every guest python3 compiles each module it imports
+# at every start, which under emulation costs seconds. The .pyc format
+# depends only on the Python version (cache tag), not on the CPU, so the
+# host's python3 of the same version does it; otherwise this is skipped.
+for libdir in "$NEW"/usr/lib/python3.[0-9]*; do
+    [ -d "$libdir" ] || continue
+    ver=${libdir##*/python}
+    tag="cpython-${ver/./}"
+    if command -v python3 >/dev/null &&
+       [ "$(python3 -c 'import sys; print(sys.implementation.cache_tag)' 2>/dev/null)" = "$tag" ]; then
+        t=$(now)
+        # Some files are deliberately invalid (test data): -qq, status ignored.
+        python3 -m compileall -qq -j 2 -d "/usr/lib/python$ver" "$libdir" >/dev/null 2>&1 || true
+        echo "make-sysroot: byte-compiled /usr/lib/python$ver with the host's python3: $(elapsed "$t")"
+    else
+        echo "make-sysroot: note: no host python3 with cache tag $tag: /usr/lib/python$ver not byte-compiled (slower guest starts)"
+    fi
+done
 
 { echo "$requested"; sort "$NEW/.a32run-sysroot.tmp"; } > "$NEW/.a32run-sysroot"
 rm -f "$NEW/.a32run-sysroot.tmp"

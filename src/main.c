@@ -2,7 +2,10 @@
  * a32run command line: parses options (command line first, A32RUN_*
  * environment variables as defaults), sets up guest memory and the
  * execution engine, loads the program and hands the main guest thread to
- * the Linux personality, which never returns.
+ * the Linux personality, which never returns. Also the entry point of
+ * `a32run --binfmt ...` (tools/binfmt.c) and of programs the kernel starts
+ * through a binfmt_misc entry with the P flag (argv then carries the
+ * program's own argv[0], and options come from A32RUN_* only).
  *
  * Every failure before the guest starts is one line on stderr and exit
  * status 126/127 style codes (127: program not found, 126: cannot run it,
@@ -22,6 +25,7 @@
 #include "loader/elf_loader.h"
 #include "linux/linux.h"
 #include "linux/sysroot.h"
+#include "tools/binfmt.h"
 
 
 extern char **environ;
@@ -30,25 +34,41 @@ static void usage(FILE *out)
 {
     fprintf(out,
 "usage: a32run [options] PROGRAM [ARGS...]\n"
+"       a32run --binfmt register|unregister|status [binfmt options]\n"
 "Runs a 32-bit ARM (armhf/armel EABI5) Linux program on this host.\n"
 "\n"
 "options:\n"
-"  -L, --sysroot DIR   guest root for the dynamic loader and libraries\n"
-"                      (env A32RUN_SYSROOT)\n"
+"  -L, --sysroot DIR   guest root: the dynamic loader, libraries and programs\n"
+"                      are looked up in DIR first (env A32RUN_SYSROOT).\n"
+"                      Default: the host's armhf multiarch libraries, else\n"
+"                      /usr/arm-linux-gnueabihf for dynamic programs\n"
 "  -0, --argv0 NAME    guest argv[0] (default: PROGRAM as given)\n"
 "  -s, --strace        log guest system calls to stderr (env A32RUN_STRACE=1)\n"
 "      --stats         print execution statistics at exit (env A32RUN_STATS=1)\n"
 "      --debug         report unimplemented features once (env A32RUN_DEBUG=1)\n"
 "      --force-offset  place guest memory at a base offset even when the\n"
 "                      low 4 GiB is free (env A32RUN_FORCE_OFFSET=1)\n"
+"      --binfmt CMD    binfmt_misc registration (below); must come first\n"
 "  -h, --help          this text\n"
-"  -V, --version       version\n");
-}
-
-static bool env_flag(const char *name)
-{
-    const char *v = getenv(name);
-    return v && *v && strcmp(v, "0") != 0;
+"  -V, --version       version\n"
+"  --                  end of options\n"
+"\n"
+"environment (defaults that command-line options override; the only way to\n"
+"pass options to a program started through binfmt_misc):\n"
+"  A32RUN_SYSROOT=DIR         as --sysroot DIR (empty: unset)\n"
+"  A32RUN_STRACE=1            as --strace\n"
+"  A32RUN_STATS=1             as --stats\n"
+"  A32RUN_DEBUG=1             as --debug\n"
+"  A32RUN_FORCE_OFFSET=1      as --force-offset\n"
+"  A32RUN_TEST_HOST_PAGE_SIZE=N  testing only: behave as if the host page\n"
+"                             size were N (e.g. 16384, 65536)\n"
+"  A flag variable is on when set to anything but empty or 0.\n"
+"\n"
+"%s"
+"\n"
+"exit status: the guest's; a guest killed by a signal kills a32run with the\n"
+"same signal. Before the guest starts: 127 program not found, 126 cannot run\n"
+"it, 2 bad usage.\n", binfmt_usage_text);
 }
 
 static noreturn void die_usage(const char *message, const char *arg)
@@ -62,13 +82,6 @@ static noreturn void die_usage(const char *message, const char *arg)
 static int parse_options(int argc, char **argv)
 {
     struct a32run_options *o = &a32run_options;
-    o->strace = env_flag("A32RUN_STRACE");
-    o->stats = env_flag("A32RUN_STATS");
-    o->debug = env_flag("A32RUN_DEBUG");
-    o->force_offset = env_flag("A32RUN_FORCE_OFFSET");
-    o->sysroot = getenv("A32RUN_SYSROOT");
-    if (o->sysroot && !*o->sysroot)
-        o->sysroot = NULL;
 
     int i = 1;
     while (i < argc) {
@@ -79,7 +92,11 @@ static int parse_options(int argc, char **argv)
             i++;
             break;
         }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        if (!strcmp(a, "--binfmt")) {
+            if (i != 1)
+                die_usage("--binfmt must be the first argument", NULL);
+            exit(binfmt_command(argc - i - 1, argv + i + 1));
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             exit(0);
         } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
@@ -118,7 +135,21 @@ static int parse_options(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    int prog_index = parse_options(argc, argv);
+    /* Started by binfmt_misc with the P flag, argv is {a32run, program
+     * path, the program's own argv[0], args...} and options come only
+     * from the environment. Without P (kernels before 5.12) the kernel
+     * passes {a32run, program path, args...}: a plain invocation. */
+    a32run_options_from_env();
+    bool via_binfmt = binfmt_started_with_preserved_argv0() && argc >= 2;
+    int prog_index, first_arg;
+    if (via_binfmt) {
+        prog_index = 1;
+        a32run_options.argv0 = argc >= 3 ? argv[2] : "";
+        first_arg = argc >= 3 ? 3 : 2;
+    } else {
+        prog_index = parse_options(argc, argv);
+        first_arg = prog_index + 1;
+    }
     const char *path = argv[prog_index];
 
     /* -L: the guest sees the sysroot over the host root, the program's
@@ -137,7 +168,8 @@ int main(int argc, char **argv)
         return 2;
     }
     struct sysroot_path_buf program_buf;
-    if (sysroot_kind == SYSROOT_FULL &&
+    /* The kernel already found a binfmt program on the host. */
+    if (sysroot_kind == SYSROOT_FULL && !via_binfmt &&
         sysroot_resolve(path, SYSROOT_FOLLOW, &program_buf, &path) < 0)
         path = argv[prog_index];
 
@@ -166,14 +198,15 @@ int main(int argc, char **argv)
     }
 
     /* Guest argv: PROGRAM [ARGS...], argv[0] possibly overridden. */
-    int guest_argc = argc - prog_index;
+    int guest_argc = 1 + (argc - first_arg);
     char **guest_argv = calloc((size_t)guest_argc + 1, sizeof(char *));
     if (!guest_argv) {
         fprintf(stderr, "a32run: out of memory\n");
         return 126;
     }
-    for (int i = 0; i < guest_argc; i++)
-        guest_argv[i] = argv[prog_index + i];
+    guest_argv[0] = argv[prog_index];
+    for (int i = 1; i < guest_argc; i++)
+        guest_argv[i] = argv[first_arg + i - 1];
     if (a32run_options.argv0)
         guest_argv[0] = (char *)a32run_options.argv0;
 

@@ -18,4 +18,9 @@ struct a32run_options {
 
 extern struct a32run_options a32run_options;
 
+/* Sets a32run_options from the A32RUN_* environment variables (the
+ * defaults the command line overrides; the only source when the kernel
+ * starts a32run through binfmt_misc). */
+void a32run_options_from_env(void);
+
 #endif

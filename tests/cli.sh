@@ -21,6 +21,22 @@ expect_status() { # name expected cmd...
 {
 expect_status "--help exits 0" 0 $A32RUN --help
 grep -q '^usage: a32run' /tmp/a32run-cli.out && pass "--help prints usage" || fail "--help prints usage"
+# --help documents every option main.c and tools/binfmt.c parse and every
+# A32RUN_* variable the sources read (found in the sources, so a new option
+# without help text fails here).
+$A32RUN --help >/tmp/a32run-cli.help 2>&1
+missing=""
+for opt in $(grep -ohE '"-(-[a-z0-9][a-z0-9-]*|[a-zA-Z0])[="]' src/main.c src/tools/binfmt.c | tr -d '"=' | sort -u); do
+    grep -qE -- "(^|[[ ,])$opt([] ,=]|\$)" /tmp/a32run-cli.help || missing="$missing $opt"
+done
+for var in $(grep -rohE '(getenv|env_flag)\("A32RUN_[A-Z0-9_]+' src | sed 's/.*"//' | sort -u); do
+    grep -q -- "$var" /tmp/a32run-cli.help || missing="$missing $var"
+done
+[ -z "$missing" ] && pass "--help documents every option and A32RUN_* variable" ||
+    fail "--help documents every option and A32RUN_* variable" "missing:$missing"
+expect_status "--binfmt without a command exits 2" 2 $A32RUN --binfmt
+expect_status "--binfmt with an unknown command exits 2" 2 $A32RUN --binfmt bogus
+expect_status "--binfmt after other options exits 2" 2 $A32RUN -s --binfmt status
 expect_status "--version exits 0" 0 $A32RUN --version
 grep -q '^a32run [0-9]' /tmp/a32run-cli.out && pass "--version prints version" || fail "--version prints version"
 expect_status "unknown option exits 2" 2 $A32RUN --no-such-option

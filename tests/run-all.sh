@@ -75,7 +75,7 @@ for b in "${BUILDS[@]}"; do
 
     section "difftest ($b)"
     # NEON has no generator constraints yet (issue 3): its group is not run.
-    DIFFTEST_GROUPS=dataproc,multiply,saturate,parallel,misc,branch,loadstore,ldmstm,exclusive,system,vfp
+    DIFFTEST_GROUPS=dataproc,multiply,saturate,parallel,misc,branch,loadstore,ldmstm,exclusive,system,vfp,neon,crypto
     if [ -f tests/difftest/run.sh ]; then
         case "$b" in
             build) n=${DIFFTEST_N:-20000} ;;

@@ -9,9 +9,17 @@
  *  - A jump cache entry either holds EXEC_NO_KEY or a live block whose key
  *    equals the entry's key.
  *  - Dropped blocks are unlinked everywhere and kept on the zombie list
- *    until block_cache_collect(); invalidation never allocates or frees,
- *    so it may run inside the host fault handler.
+ *    until no thread can reach them (see block_cache.h); invalidation
+ *    never allocates or frees, so it may run inside the host fault
+ *    handler.
+ *  - The hash table, page lists, zombie list, successor links and the
+ *    thread registry change only under the cache lock. The lock is
+ *    recursive so that guest_mem.c can hold it around an unprotect that
+ *    invalidates; no thread writes guest memory while holding it, so the
+ *    code-write fault handler never finds its own thread inside.
+ *  - Lock order: guest_mem_lock (mmap) before the cache lock.
  */
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,19 +31,32 @@
 #include "guest/decode.h"
 #include "mem/guest_mem.h"
 
-struct exec_jump_entry exec_jump_cache[EXEC_JUMP_CACHE_SIZE];
+__thread struct exec_jump_entry exec_jump_cache[EXEC_JUMP_CACHE_SIZE];
 uint32_t exec_link_epoch = 1;
+
+static pthread_mutex_t cache_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 
 #define HASH_BITS 16
 #define HASH_SIZE (1u << HASH_BITS)
 
-/* All mutable cache state, in one place for a future lock. */
+/* All mutable cache state, under cache_lock. */
 static struct {
     struct exec_block **hash;           /* HASH_SIZE chains */
     struct exec_block **page_blocks;    /* GUEST_PAGE_COUNT lists */
     struct exec_block *zombies;
+    struct guest_thread *threads;       /* registered threads */
     struct block_cache_stats stats;
 } cache;
+
+void block_cache_lock(void)
+{
+    pthread_mutex_lock(&cache_lock);
+}
+
+void block_cache_unlock(void)
+{
+    pthread_mutex_unlock(&cache_lock);
+}
 
 static unsigned hash_index(uint64_t key)
 {
@@ -59,9 +80,115 @@ int block_cache_init(void)
         return -1;
     }
     cache.page_blocks = pages;
+    return 0;
+}
+
+static void jump_cache_flush(void)
+{
     for (unsigned i = 0; i < EXEC_JUMP_CACHE_SIZE; i++)
         exec_jump_cache[i] = (struct exec_jump_entry){ EXEC_NO_KEY, NULL };
-    return 0;
+}
+
+/* ---- threads and reclamation ---- */
+
+void block_cache_register(struct guest_thread *thread)
+{
+    block_cache_lock();
+    if (!thread->registered) {
+        thread->registered = 1;
+        thread->jump_cache_epoch = 0;       /* flushed at the first quiesce */
+        __atomic_store_n(&thread->quiescent_epoch, EXEC_EPOCH_OFFLINE, __ATOMIC_SEQ_CST);
+        thread->registry_next = cache.threads;
+        cache.threads = thread;
+    }
+    block_cache_unlock();
+}
+
+void block_cache_unregister(struct guest_thread *thread)
+{
+    block_cache_lock();
+    for (struct guest_thread **pp = &cache.threads; *pp; pp = &(*pp)->registry_next) {
+        if (*pp == thread) {
+            *pp = thread->registry_next;
+            break;
+        }
+    }
+    thread->registered = 0;
+    block_cache_unlock();
+}
+
+void block_cache_after_fork_child(struct guest_thread *self)
+{
+    pthread_mutex_t fresh = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+    cache_lock = fresh;
+    cache.threads = NULL;
+    if (self && self->registered) {
+        self->registry_next = NULL;
+        cache.threads = self;
+    }
+}
+
+/* Frees the zombies every registered thread has quiesced past. */
+static void collect(void)
+{
+    block_cache_lock();
+    uint32_t min = EXEC_EPOCH_OFFLINE;
+    for (struct guest_thread *t = cache.threads; t; t = t->registry_next) {
+        uint32_t q = __atomic_load_n(&t->quiescent_epoch, __ATOMIC_SEQ_CST);
+        if (q < min)
+            min = q;
+    }
+    struct exec_block **pp = &cache.zombies;
+    while (*pp) {
+        struct exec_block *b = *pp;
+        if (b->drop_epoch <= min) {
+            *pp = b->zombie_next;
+            free(b);
+        } else {
+            pp = &b->zombie_next;
+        }
+    }
+    block_cache_unlock();
+}
+
+void block_cache_offline(struct guest_thread *thread)
+{
+    __atomic_store_n(&thread->quiescent_epoch, EXEC_EPOCH_OFFLINE, __ATOMIC_RELEASE);
+}
+
+void block_cache_quiesce(struct guest_thread *thread)
+{
+    uint32_t epoch = __atomic_load_n(&exec_link_epoch, __ATOMIC_SEQ_CST);
+    uint32_t published = thread->quiescent_epoch;
+    if (published == epoch)
+        return;
+    if (published == EXEC_EPOCH_OFFLINE) {
+        /* Coming back: publish what the jump cache is valid for before
+         * reading the epoch again (seq_cst on both sides: a collector that
+         * still saw OFFLINE bumped the epoch before this load). */
+        __atomic_store_n(&thread->quiescent_epoch, thread->jump_cache_epoch,
+                         __ATOMIC_SEQ_CST);
+        epoch = __atomic_load_n(&exec_link_epoch, __ATOMIC_SEQ_CST);
+    }
+    if (thread->jump_cache_epoch != epoch) {
+        jump_cache_flush();
+        thread->jump_cache_epoch = epoch;
+    }
+    __atomic_store_n(&thread->quiescent_epoch, epoch, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&cache.zombies, __ATOMIC_RELAXED))
+        collect();
+}
+
+void block_cache_link(struct exec_block *block, unsigned slot,
+                      struct exec_block *target, uint32_t epoch)
+{
+    block_cache_lock();
+    if (!target->invalid && !block->invalid &&
+        __atomic_load_n(&exec_link_epoch, __ATOMIC_RELAXED) == epoch) {
+        __atomic_store_n(&block->succ[slot], target, __ATOMIC_RELAXED);
+        __atomic_store_n(&block->link_epoch[slot], epoch, __ATOMIC_RELEASE);
+    }
+    block_cache_unlock();
 }
 
 static uint32_t page_flags(uint64_t addr)
@@ -85,6 +212,16 @@ static bool is_literal_capable_op(unsigned op)
            (op > OP_VFP_FIRST_ && op < OP_VFP_END_);   /* VLDR/VSTR literal */
 }
 
+/* Write-protects a page before its code is read: a write by another thread
+ * after this point faults and invalidates the block being built (it waits
+ * for the cache lock); marking after decoding would let a write slip in
+ * between unnoticed. */
+static void mark_code_page(uint32_t page_addr)
+{
+    if (!(page_flags(page_addr) & GPAGE_CODE))
+        guest_mem_mark_code(page_addr);
+}
+
 /* Decodes the block at (pc, thumb, itstate) into insns; returns the count
  * (0 with *fault filled if the first instruction cannot be fetched). */
 static unsigned decode_block(uint32_t pc, uint32_t thumb, uint32_t itstate,
@@ -103,6 +240,7 @@ static unsigned decode_block(uint32_t pc, uint32_t thumb, uint32_t itstate,
         set_exec_fault(fault, pc, pc);
         return 0;
     }
+    mark_code_page((uint32_t)page_start);
     while (n < EXEC_BLOCK_MAX_INSNS && cur < page_end) {
         struct exec_insn *e = &insns[n];
         uint32_t addr = (uint32_t)cur;
@@ -119,6 +257,7 @@ static unsigned decode_block(uint32_t pc, uint32_t thumb, uint32_t itstate,
                         break;
                     }
                     *straddles = true;
+                    mark_code_page((uint32_t)page_end);
                 }
                 hw2 = guest_load16(addr + 2);
             }
@@ -148,12 +287,6 @@ static void jump_cache_fill(struct exec_block *b)
     struct exec_jump_entry *e = &exec_jump_cache[exec_jump_index(b->pc, b->itstate)];
     e->block = b;
     e->key = b->key;
-}
-
-static void mark_code_page(uint32_t page_addr)
-{
-    if (!(page_flags(page_addr) & GPAGE_CODE))
-        guest_mem_mark_code(page_addr);
 }
 
 static struct exec_block *build_block(uint32_t pc, uint32_t thumb, uint32_t itstate,
@@ -196,12 +329,10 @@ static struct exec_block *build_block(uint32_t pc, uint32_t thumb, uint32_t itst
     uint32_t first_page = pc >> GUEST_PAGE_SHIFT;
     b->page_next[0] = cache.page_blocks[first_page];
     cache.page_blocks[first_page] = b;
-    mark_code_page(first_page << GUEST_PAGE_SHIFT);
     if (straddles) {
         uint32_t second_page = first_page + 1;
         b->page_next[1] = cache.page_blocks[second_page];
         cache.page_blocks[second_page] = b;
-        mark_code_page(second_page << GUEST_PAGE_SHIFT);
     }
 
     cache.stats.blocks_built++;
@@ -215,14 +346,17 @@ struct exec_block *block_cache_find_or_build(uint32_t pc, uint32_t thumb,
                                              struct exec_build_fault *fault)
 {
     uint64_t key = exec_block_key(pc, thumb, itstate);
+    block_cache_lock();
     cache.stats.lookups_slow++;
-    for (struct exec_block *b = cache.hash[hash_index(key)]; b; b = b->hash_next) {
-        if (b->key == key) {
-            jump_cache_fill(b);
-            return b;
-        }
-    }
-    struct exec_block *b = build_block(pc, thumb, itstate, fault);
+    struct exec_block *b;
+    for (b = cache.hash[hash_index(key)]; b; b = b->hash_next)
+        if (b->key == key)
+            break;
+    if (!b)
+        b = build_block(pc, thumb, itstate, fault);
+    block_cache_unlock();
+    /* Live now, so it stays allocated until this thread quiesces, which
+     * flushes the jump cache if it was dropped meanwhile. */
     if (b)
         jump_cache_fill(b);
     return b;
@@ -254,7 +388,7 @@ static void unlink_from_page(struct exec_block *b, uint32_t page)
     }
 }
 
-static void drop_block(struct exec_block *b)
+static void drop_block(struct exec_block *b, uint32_t drop_epoch)
 {
     for (struct exec_block **pp = &cache.hash[hash_index(b->key)]; *pp; pp = &(*pp)->hash_next) {
         if (*pp == b) {
@@ -262,13 +396,8 @@ static void drop_block(struct exec_block *b)
             break;
         }
     }
-    struct exec_jump_entry *e = &exec_jump_cache[exec_jump_index(b->pc, b->itstate)];
-    if (e->block == b) {
-        e->key = EXEC_NO_KEY;
-        e->block = NULL;
-    }
     b->invalid = 1;
-    exec_link_epoch++;
+    b->drop_epoch = drop_epoch;
     b->zombie_next = cache.zombies;
     cache.zombies = b;
     cache.stats.blocks_invalidated++;
@@ -279,7 +408,11 @@ unsigned block_cache_invalidate(uint32_t start, uint64_t length)
 {
     if (!cache.hash || length == 0)
         return 0;
+    block_cache_lock();
     cache.stats.invalidate_calls++;
+    /* Blocks dropped here are unreachable for a thread once it has seen
+     * the bumped epoch (the bump comes after the unlinking, below). */
+    uint32_t drop_epoch = exec_link_epoch + 1;
     uint64_t end = (uint64_t)start + length;
     if (end > GUEST_SPACE_SIZE)
         end = GUEST_SPACE_SIZE;
@@ -296,28 +429,22 @@ unsigned block_cache_invalidate(uint32_t start, uint64_t length)
                 uint32_t fp = block_first_page(b), lp = block_last_page(b);
                 if (fp != lp)
                     unlink_from_page(b, fp == p ? lp : fp);
-                drop_block(b);
+                drop_block(b, drop_epoch);
                 dropped++;
             } else {
                 pp = page_link(b, p);
             }
         }
     }
+    if (dropped)
+        __atomic_store_n(&exec_link_epoch, drop_epoch, __ATOMIC_SEQ_CST);
+    block_cache_unlock();
     return dropped;
-}
-
-void block_cache_collect(void)
-{
-    struct exec_block *b = cache.zombies;
-    cache.zombies = NULL;
-    while (b) {
-        struct exec_block *next = b->zombie_next;
-        free(b);
-        b = next;
-    }
 }
 
 void block_cache_get_stats(struct block_cache_stats *stats)
 {
+    block_cache_lock();
     *stats = cache.stats;
+    block_cache_unlock();
 }

@@ -7,15 +7,24 @@
  * a length limit or at the page end. Lookup goes through a small
  * direct-mapped jump cache first, then a hash table.
  *
- * Invalidation (self-modifying code, munmap, cacheflush) unlinks blocks at
- * once but frees them only in block_cache_collect(), called by the run loop
- * at block boundaries and at exec_run entry, so a block that is executing
- * when its code is invalidated (from the host fault handler) stays readable
- * until the current instruction has finished.
+ * Threads: the hash table and the per-page lists are shared by all guest
+ * threads and change only under the cache lock; each thread has its own
+ * jump cache. Invalidation (self-modifying code, munmap, cacheflush)
+ * unlinks blocks at once and bumps the code epoch (exec_link_epoch), but
+ * frees them only when every thread has passed a block boundary after the
+ * bump (quiescent-state reclamation): a thread publishes the epoch it has
+ * seen in block_cache_quiesce(), flushing its jump cache when the epoch
+ * moved, and a block dropped at epoch D is freed once every running
+ * thread has published an epoch >= D. So no thread ever runs a freed
+ * block, and a thread that is executing a block when its code is
+ * invalidated (possibly from its own host fault handler) finishes the
+ * current instruction safely.
  *
- * All mutable cache state lives in one struct (block_cache.c) so that a
- * lock can be added when guest threads arrive; today the cache is used by
- * one thread at a time.
+ * Successor links (exec_block.succ/link_epoch) let the interpreter go from
+ * block to block without a lookup. A link is written only under the cache
+ * lock with the current epoch and a live target, so a link whose epoch
+ * equals the epoch the reader loaded points at a block that is not freed
+ * before the reader's next quiescent point.
  */
 #ifndef A32RUN_EXEC_BLOCK_CACHE_H
 #define A32RUN_EXEC_BLOCK_CACHE_H
@@ -54,15 +63,15 @@ struct exec_block {
     uint8_t itstate;                /* ITSTATE before the first insn */
     uint8_t exit_itstate;           /* ITSTATE after the last insn */
     uint8_t invalid;
+    uint32_t drop_epoch;            /* epoch after the drop (zombies) */
     struct exec_block *hash_next;
     struct exec_block *page_next[2];/* per-page lists: [0] page of pc,
                                        [1] page of end_pc - 1 if different */
     struct exec_block *zombie_next;
-    /* Successor links filled by the interpreter: [0] fall-through exit,
-     * [1] taken branch. Valid only while link_epoch == exec_link_epoch
-     * (bumped whenever blocks are dropped, so links never point at freed
-     * blocks). */
-    uint64_t succ_key[2];
+    /* Successor links (block_cache_link): [0] fall-through exit, [1]
+     * taken branch (compare succ[1]->key with the branch target's key).
+     * Valid only while link_epoch == exec_link_epoch. Read link_epoch
+     * (acquire) before succ. */
     struct exec_block *succ[2];
     uint32_t link_epoch[2];
     struct exec_insn insns[];       /* count + 1 (sentinel) */
@@ -84,11 +93,18 @@ struct exec_jump_entry {
     struct exec_block *block;
 };
 
-extern struct exec_jump_entry exec_jump_cache[EXEC_JUMP_CACHE_SIZE];
+/* Per thread; valid for the thread's jump_cache_epoch. */
+extern __thread struct exec_jump_entry exec_jump_cache[EXEC_JUMP_CACHE_SIZE];
 
-/* Incremented whenever blocks are dropped; invalidates successor links.
- * Starts at 1 so that zeroed links are invalid. */
+/* The code epoch: incremented whenever blocks are dropped; invalidates
+ * successor links and jump caches. Starts at 1 so that zeroed links are
+ * invalid; never reaches EXEC_EPOCH_OFFLINE in practice. */
 extern uint32_t exec_link_epoch;
+
+static inline uint32_t block_cache_epoch(void)
+{
+    return __atomic_load_n(&exec_link_epoch, __ATOMIC_ACQUIRE);
+}
 
 static inline unsigned exec_jump_index(uint32_t pc, uint32_t itstate)
 {
@@ -104,6 +120,25 @@ struct exec_build_fault {
 };
 
 int block_cache_init(void);
+
+/* A block boundary of thread: it holds no block pointer except through its
+ * jump cache. Publishes the epoch, flushes the jump cache if the epoch
+ * moved, and frees the zombies no thread can reach any more. */
+void block_cache_quiesce(struct guest_thread *thread);
+/* Thread leaves guest code (syscall, signal delivery, exit). */
+void block_cache_offline(struct guest_thread *thread);
+/* Thread registry (for the minimum published epoch). */
+void block_cache_register(struct guest_thread *thread);
+void block_cache_unregister(struct guest_thread *thread);
+void block_cache_after_fork_child(struct guest_thread *self);
+
+/* Sets block->succ[slot] = target if the epoch is still epoch and target
+ * is live (under the cache lock). */
+void block_cache_link(struct exec_block *block, unsigned slot,
+                      struct exec_block *target, uint32_t epoch);
+
+void block_cache_lock(void);
+void block_cache_unlock(void);
 
 /* Slow path of the lookup: hash table, then building. Returns NULL with
  * *fault filled if the code at pc cannot be executed. */
@@ -123,12 +158,9 @@ static inline struct exec_block *block_cache_lookup(uint32_t pc, uint32_t thumb,
 }
 
 /* Unlinks blocks overlapping [start, start + length); async-signal-safe
- * (no allocation or freeing). Returns the number of blocks dropped. */
+ * for a thread not holding the cache lock (no allocation or freeing).
+ * Returns the number of blocks dropped. */
 unsigned block_cache_invalidate(uint32_t start, uint64_t length);
-
-/* Frees blocks dropped by earlier invalidations. Must not be called while
- * any thread executes a dropped block. */
-void block_cache_collect(void);
 
 struct block_cache_stats {
     uint64_t blocks_built;

@@ -55,7 +55,23 @@ struct guest_thread {
      * guest signal was recorded: the interpreter leaves at the next block
      * boundary (EXEC_EXIT_INTERRUPT) instead of chaining on. */
     volatile int signal_pending;
+
+    /* Block reclamation (block_cache.c). jump_cache_epoch: the code epoch
+     * this thread's jump cache is valid for. quiescent_epoch: published
+     * by the thread at block boundaries; every block dropped at an epoch
+     * <= it is unreachable for this thread (EXEC_EPOCH_OFFLINE while the
+     * thread is outside exec_run, holding no block). */
+    uint32_t jump_cache_epoch;
+    uint32_t quiescent_epoch;
+    int registered;
+    struct guest_thread *registry_next;
+
+    /* ITSTATE of the last SVC executed (a restarted call inside an IT
+     * block resumes with the SVC's own ITSTATE). */
+    uint8_t svc_itstate;
 };
+
+#define EXEC_EPOCH_OFFLINE 0xffffffffu
 
 extern __thread struct guest_thread *current_guest_thread;
 
@@ -64,6 +80,21 @@ int exec_init(void);
 
 /* Runs guest code of thread until a syscall or a guest signal. */
 enum exec_exit exec_run(struct guest_thread *thread);
+
+/* A guest thread that will never run again (thread exit): it no longer
+ * holds back the freeing of dropped blocks. exec_run registers threads on
+ * first use. */
+void exec_thread_exit(struct guest_thread *thread);
+
+/* In a forked child: self is the only thread left. Re-initialises the
+ * executor's locks and thread registry. */
+void exec_after_fork_child(struct guest_thread *self);
+
+/* Serialises changes of decoded code with the protection changes that
+ * guard it (guest_mem.c takes it around unprotecting a code page).
+ * Recursive; async-signal-safe for a thread that does not hold it. */
+void exec_code_lock(void);
+void exec_code_unlock(void);
 
 /* Drops decoded code overlapping [start, start + length). Safe to call from
  * the host fault handler of the thread that is executing. */

@@ -20,14 +20,37 @@ void (*exec_external_signal_hook)(int signo, siginfo_t *info, void *ucontext);
 #define ALT_STACK_SIZE (128u * 1024u)
 
 static __thread bool thread_has_alt_stack;
+static __thread void *thread_alt_stack;
+/* What the thread had before (a sanitizer runtime installs its own and
+ * unmaps it at thread exit, so it must find it again). */
+static __thread stack_t thread_previous_alt_stack;
 
 void exec_fault_thread_setup(void)
 {
     if (thread_has_alt_stack)
         return;
     stack_t ss = { .ss_sp = malloc(ALT_STACK_SIZE), .ss_size = ALT_STACK_SIZE, .ss_flags = 0 };
-    if (ss.ss_sp && sigaltstack(&ss, NULL) == 0)
+    if (ss.ss_sp && sigaltstack(&ss, &thread_previous_alt_stack) == 0) {
         thread_has_alt_stack = true;
+        thread_alt_stack = ss.ss_sp;
+    } else {
+        free(ss.ss_sp);
+    }
+}
+
+void exec_fault_thread_teardown(void)
+{
+    if (!thread_has_alt_stack)
+        return;
+    stack_t previous = thread_previous_alt_stack;
+    if (!previous.ss_sp || previous.ss_size == 0)
+        previous = (stack_t){ .ss_sp = NULL, .ss_size = 0, .ss_flags = SS_DISABLE };
+    previous.ss_flags &= SS_DISABLE;
+    if (sigaltstack(&previous, NULL) == 0) {
+        free(thread_alt_stack);
+        thread_alt_stack = NULL;
+        thread_has_alt_stack = false;
+    }
 }
 
 static void put_hex(char *p, uintptr_t v)

@@ -25,6 +25,9 @@ int exec_fault_init(void);
 
 /* Gives the calling thread its alternate signal stack (once per thread). */
 void exec_fault_thread_setup(void);
+/* Thread exit: gives back the alternate stack (restores the previous
+ * one). No guest code may run in the thread afterwards. */
+void exec_fault_thread_teardown(void);
 
 /* Optional: receives SIGSEGV/SIGBUS that were sent, not caused by a fault. */
 extern void (*exec_external_signal_hook)(int signo, siginfo_t *info, void *ucontext);

@@ -16,8 +16,10 @@
  *  - Instructions access memory before writing registers (precise faults).
  *  - After any instruction that writes memory, thread->code_changed is
  *    checked: if the write invalidated decoded code, the block is left at
- *    the next instruction and dropped blocks are freed here, in
- *    run_blocks(), before the next lookup.
+ *    the next instruction.
+ *  - Before every lookup run_blocks() passes a quiescent point
+ *    (block_cache_quiesce); outside exec_run the thread is offline for
+ *    block reclamation.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -43,10 +45,8 @@ static enum exec_exit run_blocks(struct guest_thread *thread)
 {
     struct guest_cpu *cpu = &thread->cpu;
     for (;;) {
-        if (__builtin_expect(thread->code_changed, 0)) {
-            thread->code_changed = 0;
-            block_cache_collect();
-        }
+        thread->code_changed = 0;
+        block_cache_quiesce(thread);
         struct exec_build_fault fault;
         interp_current = NULL;
         struct exec_block *b = block_cache_lookup(cpu->r[15], cpu->thumb,
@@ -108,10 +108,34 @@ int exec_init(void)
 enum exec_exit exec_run(struct guest_thread *thread)
 {
     int signalled;
-    /* No block runs between exec_run calls of this (only) thread. */
-    thread->code_changed = 0;
-    block_cache_collect();
-    return run_guarded(thread, run_blocks_fn, NULL, &signalled);
+    if (!thread->registered)
+        block_cache_register(thread);
+    enum exec_exit result = run_guarded(thread, run_blocks_fn, NULL, &signalled);
+    block_cache_offline(thread);
+    return result;
+}
+
+void exec_thread_exit(struct guest_thread *thread)
+{
+    exec_fault_thread_teardown();
+    block_cache_offline(thread);
+    if (thread->registered)
+        block_cache_unregister(thread);
+}
+
+void exec_after_fork_child(struct guest_thread *self)
+{
+    block_cache_after_fork_child(self);
+}
+
+void exec_code_lock(void)
+{
+    block_cache_lock();
+}
+
+void exec_code_unlock(void)
+{
+    block_cache_unlock();
 }
 
 void exec_invalidate_range(uint32_t start, uint32_t length)

@@ -763,6 +763,7 @@ L_GENERIC: {
             r[15] = in->pc + in->length;
             cpu->itstate = exec_next_itstate(in);
             thread->svc_imm = in->imm;
+            thread->svc_itstate = in->itstate;
             thread->insn_count += insn_count;
             return BLOCK_SYSCALL;
         case OP_BKPT:
@@ -823,8 +824,10 @@ L_GENERIC: {
      * r[15] and cpu->itstate are only written when leaving the loop: no
      * specialised body reads them, and the generic body sets r[15]. */
 L_SENTINEL:
-    if (block->link_epoch[0] == exec_link_epoch && chain && !thread->signal_pending) {
-        block = block->succ[0];
+    if (chain && !thread->signal_pending &&
+        __atomic_load_n(&block->link_epoch[0], __ATOMIC_ACQUIRE) ==
+            __atomic_load_n(&exec_link_epoch, __ATOMIC_RELAXED)) {
+        block = __atomic_load_n(&block->succ[0], __ATOMIC_RELAXED);
         insn_count += block->count;
         e = block->insns;
         ENTER();
@@ -836,11 +839,12 @@ L_SENTINEL:
 
 branch_taken:
     cpu->itstate = 0;
-    {
-        uint64_t key = exec_block_key(r[15], cpu->thumb, 0);
-        if (block->succ_key[1] == key && block->link_epoch[1] == exec_link_epoch && chain &&
-            !thread->signal_pending) {
-            block = block->succ[1];
+    if (chain && !thread->signal_pending &&
+        __atomic_load_n(&block->link_epoch[1], __ATOMIC_ACQUIRE) ==
+            __atomic_load_n(&exec_link_epoch, __ATOMIC_RELAXED)) {
+        struct exec_block *succ = __atomic_load_n(&block->succ[1], __ATOMIC_RELAXED);
+        if (succ->key == exec_block_key(r[15], cpu->thumb, 0)) {
+            block = succ;
             insn_count += block->count;
             e = block->insns;
             ENTER();
@@ -849,9 +853,13 @@ branch_taken:
     exit_slot = 1;
 
     /* Slow path: the jump cache; fills the link. A store that changed code
-     * left through code_changed_exit, so no block here can be stale. */
+     * left through code_changed_exit, so no block here can be stale. When
+     * the code epoch moved, the jump cache may hold dropped blocks: leave,
+     * so that run_blocks() passes a quiescent point first. */
 next_block:
     if (!chain || thread->signal_pending)     /* async guest signal: deliver */
+        goto leave;
+    if (__atomic_load_n(&exec_link_epoch, __ATOMIC_RELAXED) != thread->jump_cache_epoch)
         goto leave;
     {
         uint32_t pc = r[15], it = cpu->itstate;
@@ -859,9 +867,7 @@ next_block:
         const struct exec_jump_entry *j = &exec_jump_cache[exec_jump_index(pc, it)];
         if (j->key != key)
             goto leave;
-        block->succ_key[exit_slot] = key;
-        block->succ[exit_slot] = j->block;
-        block->link_epoch[exit_slot] = exec_link_epoch;
+        block_cache_link(block, exit_slot, j->block, thread->jump_cache_epoch);
         block = j->block;
     }
     insn_count += block->count;

@@ -1,7 +1,8 @@
 /*
  * NEON executor: element/structure loads and stores, core <-> scalar
  * transfers, immediates, bitwise ops and permutations here; integer
- * arithmetic in exec/neon_int, single-precision float in exec/neon_float.
+ * arithmetic in exec/neon_int, single-precision float in exec/neon_float,
+ * ARMv8 crypto and CRC32 in exec/neon_crypto.
  *
  * Loads gather into a copy of the register file and commit only after the
  * last guest access, so a fault part-way (host SIGSEGV unwinding through
@@ -13,6 +14,7 @@
 
 #include "exec/interp_neon.h"
 #include "exec/interp.h"
+#include "exec/neon_crypto.h"
 #include "exec/neon_float.h"
 #include "exec/neon_int.h"
 #include "mem/guest_mem.h"
@@ -101,12 +103,17 @@ static void exec_load_store(struct guest_thread *thread,
          * is at ((r * lanes + e) * nelem + k) elements. */
         uint8_t buf[32];
         total = 8 * regs * nelem;
+        if (nelem == 1) {
+            /* VLD1: the one guest access comes first, so a fault leaves
+             * the registers as they were; then straight into them. */
+            memcpy(buf, guest_to_host(addr), total);
+            memcpy(&cpu->d[rd], buf, total);
+            if (insn->flags & F_WBACK)
+                cpu->r[insn->rn] = base + (insn->rm == 13 ? total : cpu->r[insn->rm]);
+            return;
+        }
         memcpy(buf, guest_to_host(addr), total);
         memcpy(&regsave[rd], &cpu->d[rd], span * sizeof regsave[0]);
-        if (nelem == 1) {
-            memcpy(&regsave[rd], buf, total);
-            break;
-        }
         switch (size) {
         case 0: INTERLEAVE(1, (uint8_t *)&regsave[rd + k * inc + r] + e, buf + off);
             break;
@@ -372,7 +379,8 @@ void interp_neon_execute(struct guest_thread *thread, const struct guest_insn *i
     default:
         break;
     }
-    if (neon_int_execute(cpu, insn) || neon_float_execute(cpu, insn))
+    if (neon_int_execute(cpu, insn) || neon_float_execute(cpu, insn) ||
+        neon_crypto_execute(cpu, insn))
         return;
     interp_raise(thread, SIGILL, ILL_ILLOPC, insn->pc);
 }

@@ -195,6 +195,52 @@ static uint64_t pmull8(uint64_t a, uint64_t b)
     return p;
 }
 
+/* Typed lane loops for the common long/wide forms (compiled loops use
+ * VMLAL, VABAL, VADDW... in their inner loops): x, y, acc widened to
+ * int64_t, products through MULT (uint64_t, no signed overflow); returns
+ * false for the other ops. */
+#define LONG_LOOP(TN, FN, TW, FW, EXPR)                                      \
+    do {                                                                     \
+        for (unsigned i = 0; i < 8 / sizeof(TN); i++) {                      \
+            int64_t x = wide_n ? (int64_t)n->FW[i] : (int64_t)n->FN[i];      \
+            int64_t y = m->FN[i], acc = r->FW[i];                            \
+            (void)acc;                                                       \
+            r->FW[i] = (TW)(EXPR);                                           \
+        }                                                                    \
+    } while (0)
+
+#define LONG_LANES(EXPR)                                                     \
+    do {                                                                     \
+        switch (s << 1 | (unsigned)u) {                                      \
+        case 0: LONG_LOOP(int8_t, s8, int16_t, s16, EXPR); break;            \
+        case 1: LONG_LOOP(uint8_t, u8, uint16_t, u16, EXPR); break;          \
+        case 2: LONG_LOOP(int16_t, s16, int32_t, s32, EXPR); break;          \
+        case 3: LONG_LOOP(uint16_t, u16, uint32_t, u32, EXPR); break;        \
+        case 4: LONG_LOOP(int32_t, s32, int64_t, s64, EXPR); break;          \
+        default: LONG_LOOP(uint32_t, u32, uint64_t, u64, EXPR); break;       \
+        }                                                                    \
+    } while (0)
+
+static bool exec_long_typed(union neon_vec *r, const union neon_vec *n,
+                            const union neon_vec *m, unsigned s, bool u,
+                            bool wide_n, unsigned op)
+{
+    switch (op) {
+    case OP_NEON_VADDL: case OP_NEON_VADDW:
+        LONG_LANES((uint64_t)x + (uint64_t)y);
+        return true;
+    case OP_NEON_VSUBL: case OP_NEON_VSUBW:
+        LONG_LANES((uint64_t)x - (uint64_t)y);
+        return true;
+    case OP_NEON_VABAL: LONG_LANES((uint64_t)acc + (uint64_t)ABSDIFF(x, y)); return true;
+    case OP_NEON_VABDL: LONG_LANES(ABSDIFF(x, y)); return true;
+    case OP_NEON_VMLAL: LONG_LANES((uint64_t)acc + MULT(x, y)); return true;
+    case OP_NEON_VMLSL: LONG_LANES((uint64_t)acc - MULT(x, y)); return true;
+    case OP_NEON_VMULL: LONG_LANES(MULT(x, y)); return true;
+    default: return false;
+    }
+}
+
 /* Long (Q = D op D), wide (Q = Q op D) and narrow (D = Q op Q) forms. */
 static bool exec_long_narrow(struct guest_cpu *cpu,
                              const struct guest_insn *insn)
@@ -213,6 +259,10 @@ static bool exec_long_narrow(struct guest_cpu *cpu,
     bool qc = false;
     unsigned lanes = 8u >> s;
 
+    if (!narrow && exec_long_typed(&r, &n, &m, s, u, wide_n, op)) {
+        neon_write(cpu, insn->rd, true, &r);
+        return true;
+    }
     if (narrow) {
         wide_t rnd = (op == OP_NEON_VRADDHN || op == OP_NEON_VRSUBHN)
                          ? (wide_t)1 << (e - 1) : 0;

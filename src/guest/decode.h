@@ -73,4 +73,15 @@ bool guest_neon_t32_entry(const struct guest_insn_pattern *pattern,
 extern const struct guest_insn_pattern guest_neon_patterns[];
 extern const unsigned guest_neon_pattern_count;
 
+/* ARMv8 crypto extension and CRC32 (decode_crypto.c). The crypto table
+ * matches the A32 form like guest_neon_patterns (guest_decode_neon_a32 and
+ * _t32 try it too); its entries are GROUP_CRYPTO. The CRC32 entry functions
+ * serve the A32 and T32 tables (one entry each, GROUP_CRYPTO). */
+extern const struct guest_insn_pattern guest_neon_crypto_patterns[];
+extern const unsigned guest_neon_crypto_pattern_count;
+bool guest_crc32_a32_entry(const struct guest_insn_pattern *pattern,
+                           uint32_t raw, struct guest_insn *insn);
+bool guest_crc32_t32_entry(const struct guest_insn_pattern *pattern,
+                           uint32_t raw, struct guest_insn *insn);
+
 #endif

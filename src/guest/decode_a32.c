@@ -14,7 +14,7 @@
  *
  * Words that no entry accepts decode as OP_UNDEFINED: the privileged and
  * exception-return forms, coprocessors other than CP15 TPIDR/barriers and
- * VFP, CRC32 (not decoded here), and everything UNPREDICTABLE. Advanced
+ * VFP, and everything UNPREDICTABLE. CRC32 decodes in decode_crypto.c. Advanced
  * SIMD words go to decode_neon.c (entries at the end of the table).
  *
  * Dispatch: a table scan would test ~250 entries; instead the entries are
@@ -114,6 +114,11 @@ const struct guest_insn_pattern guest_a32_patterns[] = {
 
     /* ---- Saturating (A5.2.6, A5.4.3) ---- */
     E(0x0ff00ff0u, 0x01000050u, "QADD", SATURATE, QADD, qaddsub),
+    /* ARMv8 CRC32/CRC32C (decode_crypto.c): sz in bits 22:21, C bit 9. */
+    { 0x0f900ff0u, 0x01000040u, "CRC32", GROUP_CRYPTO, OP_CRC32,
+      guest_crc32_a32_entry },
+    { 0x0f900ff0u, 0x01000240u, "CRC32C", GROUP_CRYPTO, OP_CRC32C,
+      guest_crc32_a32_entry },
     E(0x0ff00ff0u, 0x01200050u, "QSUB", SATURATE, QSUB, qaddsub),
     E(0x0ff00ff0u, 0x01400050u, "QDADD", SATURATE, QDADD, qaddsub),
     E(0x0ff00ff0u, 0x01600050u, "QDSUB", SATURATE, QDSUB, qaddsub),

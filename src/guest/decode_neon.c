@@ -7,8 +7,9 @@
  * insn_neon_ops.h) and returns false for UNDEFINED encodings and for the
  * UNPREDICTABLE ones we choose to reject (register lists past D31, Rn = PC
  * for element loads), so callers decode those words as OP_UNDEFINED. The
- * ARMv8 additions living in the same space (AES, SHA, VMULL.P64, VRINT,
- * VCVTA..., VMAXNM, f16 arithmetic) are rejected too.
+ * ARMv8 crypto encodings (AES, SHA, VMULL.P64) are decoded by the table of
+ * decode_crypto.c, tried after this one; the other ARMv8 additions of this
+ * space (VRINT, VCVTA..., VMAXNM, f16 arithmetic) are rejected.
  */
 #include "guest/decode.h"
 
@@ -888,7 +889,9 @@ const unsigned guest_neon_pattern_count =
 bool guest_decode_neon_a32(uint32_t raw, struct guest_insn *insn)
 {
     return guest_decode_with_table(guest_neon_patterns,
-                                   guest_neon_pattern_count, raw, insn);
+                                   guest_neon_pattern_count, raw, insn) ||
+           guest_decode_with_table(guest_neon_crypto_patterns,
+                                   guest_neon_crypto_pattern_count, raw, insn);
 }
 
 /* T32 data processing: 111U 1111 ... -> A32 1111 001U ...; loads/stores

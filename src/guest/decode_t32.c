@@ -962,6 +962,9 @@ const struct guest_insn_pattern guest_t32_patterns[] = {
     E(0xfff0f0f0u, 0xfa90f0b0u, "REVSH", MISC, REVSH, t32_rd_rm),
     E(0xfff0f0f0u, 0xfaa0f080u, "SEL", MISC, SEL, t32_rd_rn_rm),
     E(0xfff0f0f0u, 0xfab0f080u, "CLZ", MISC, CLZ, t32_rd_rm),
+    /* ARMv8 CRC32 (decode_crypto.c): hw1 = 1111 1010 110C Rn, sz = hw2[5:4]. */
+    E(0xfff0f0c0u, 0xfac0f080u, "CRC32", CRYPTO, CRC32, guest_crc32_t32_entry),
+    E(0xfff0f0c0u, 0xfad0f080u, "CRC32C", CRYPTO, CRC32C, guest_crc32_t32_entry),
 
     /* Multiply, multiply-accumulate, absolute difference. */
     MUL3(0xfb00f000u, 0xfff0f0f0u, "MUL", MUL),

@@ -124,7 +124,8 @@ struct guest_insn_pattern {
     X(EXCLUSIVE, "exclusive-acquire-release")                              \
     X(SYSTEM,    "system (hints, barriers, status, coprocessor)")          \
     X(VFP,       "vfp")                                                    \
-    X(NEON,      "advanced-simd")
+    X(NEON,      "advanced-simd")                                          \
+    X(CRYPTO,    "crypto-crc32 (AES, SHA, VMULL.P64, CRC32)")
 
 enum guest_insn_group {
 #define INSN_GROUP_ENUM(name, desc) GROUP_##name,

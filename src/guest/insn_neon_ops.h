@@ -146,6 +146,22 @@
     X(NEON_VCVT_I_F, "vcvt")   /* s32/u32 (NF_U) from f32, toward zero,     \
                                   shift_amount fraction bits */              \
     X(NEON_VCVT_F16_F32, "vcvt.f16.f32")  /* D rd = halves of Q rm */        \
-    X(NEON_VCVT_F32_F16, "vcvt.f32.f16")  /* Q rd = singles of D rm */
+    X(NEON_VCVT_F32_F16, "vcvt.f32.f16")  /* Q rd = singles of D rm */    \
+    /* ARMv8 cryptographic extension (executed by exec/neon_crypto): all    \
+     * operands are Q registers (even D numbers), rd is also a source. */   \
+    X(NEON_AESE, "aese.8") X(NEON_AESD, "aesd.8")    /* rd = f(rd ^ rm) */   \
+    X(NEON_AESMC, "aesmc.8") X(NEON_AESIMC, "aesimc.8") /* rd = f(rm) */    \
+    X(NEON_SHA1C, "sha1c.32") X(NEON_SHA1P, "sha1p.32")                      \
+    X(NEON_SHA1M, "sha1m.32") X(NEON_SHA1SU0, "sha1su0.32")                  \
+    X(NEON_SHA256H, "sha256h.32") X(NEON_SHA256H2, "sha256h2.32")            \
+    X(NEON_SHA256SU1, "sha256su1.32")    /* rd = f(rd, rn, rm) */            \
+    X(NEON_SHA1H, "sha1h.32") X(NEON_SHA1SU1, "sha1su1.32")                  \
+    X(NEON_SHA256SU0, "sha256su0.32")    /* rd = f(rd, rm) */                \
+    X(NEON_VMULLP64, "vmull.p64")  /* Q rd = D rn * D rm, carry-less */      \
+    /* ARMv8 CRC32, integer encodings (A32 conditional, T32 under IT) that  \
+     * live in this range so the NEON executor runs them: rd, rn, rm are    \
+     * CORE registers (never 15): r[rd] = CRC of the low 8 << shift_type    \
+     * bits of r[rm] into accumulator r[rn] (reflected, no inversion). */   \
+    X(CRC32, "crc32") X(CRC32C, "crc32c")  /* CRC32C: Castagnoli poly */
 
 #endif

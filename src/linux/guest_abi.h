@@ -519,4 +519,128 @@ GUEST_ABI_LAYOUT(struct guest_rt_sigframe, 888);
 struct guest_itimerval32 { struct guest_timeval32 it_interval, it_value; };
 GUEST_ABI_LAYOUT(struct guest_itimerval32, 16);
 
+/* ---- appended for ioctl, SysV IPC, POSIX message queues and AIO ---- */
+
+/* struct ifreq (net/if.h): 16-byte name, 16-byte union (the largest ARM
+ * member, struct ifmap with 4-byte longs, is 16 bytes; a 64-bit host's is
+ * 24, making its ifreq 40 bytes). struct ifconf: int length, pointer. */
+struct guest_ifreq {
+    char name[16];
+    uint8_t data[16];
+};
+GUEST_ABI_LAYOUT(struct guest_ifreq, 32);
+struct guest_ifconf {
+    int32_t len;
+    uint32_t buf;
+};
+GUEST_ABI_LAYOUT(struct guest_ifconf, 8);
+
+/* SysV IPC, IPC_64 forms (asm-generic/ipcbuf.h, msgbuf.h, sembuf.h,
+ * shmbuf.h with ARM's 16-bit __kernel_mode_t and 32-bit longs; the
+ * *_high words carry the upper halves of 64-bit times). */
+#define GUEST_IPC_64 0x0100
+struct guest_ipc64_perm {
+    int32_t key;
+    uint32_t uid, gid, cuid, cgid;
+    uint16_t mode;
+    uint8_t pad1[2];
+    uint16_t seq;
+    uint16_t pad2;
+    uint32_t unused1, unused2;
+};
+GUEST_ABI_LAYOUT(struct guest_ipc64_perm, 36);
+GUEST_ABI_OFFSET(struct guest_ipc64_perm, seq, 24);
+struct guest_msqid64_ds {
+    struct guest_ipc64_perm msg_perm;
+    uint32_t msg_stime, msg_stime_high;
+    uint32_t msg_rtime, msg_rtime_high;
+    uint32_t msg_ctime, msg_ctime_high;
+    uint32_t msg_cbytes, msg_qnum, msg_qbytes;
+    int32_t msg_lspid, msg_lrpid;
+    uint32_t unused4, unused5;
+};
+GUEST_ABI_LAYOUT(struct guest_msqid64_ds, 88);
+GUEST_ABI_OFFSET(struct guest_msqid64_ds, msg_qbytes, 68);
+struct guest_semid64_ds {
+    struct guest_ipc64_perm sem_perm;
+    uint32_t sem_otime, sem_otime_high;
+    uint32_t sem_ctime, sem_ctime_high;
+    uint32_t sem_nsems;
+    uint32_t unused3, unused4;
+};
+GUEST_ABI_LAYOUT(struct guest_semid64_ds, 64);
+struct guest_shmid64_ds {
+    struct guest_ipc64_perm shm_perm;
+    uint32_t shm_segsz;
+    uint32_t shm_atime, shm_atime_high;
+    uint32_t shm_dtime, shm_dtime_high;
+    uint32_t shm_ctime, shm_ctime_high;
+    int32_t shm_cpid, shm_lpid;
+    uint32_t shm_nattch;
+    uint32_t unused4, unused5;
+};
+GUEST_ABI_LAYOUT(struct guest_shmid64_ds, 84);
+GUEST_ABI_OFFSET(struct guest_shmid64_ds, shm_nattch, 72);
+/* IPC_INFO for shmctl (struct shminfo64, 9 longs) and SHM_INFO
+ * (struct shm_info: an int and 5 longs). msginfo and seminfo are ints
+ * only and identical everywhere (32 and 40 bytes). */
+struct guest_shminfo64 {
+    uint32_t shmmax, shmmin, shmmni, shmseg, shmall, unused[4];
+};
+GUEST_ABI_LAYOUT(struct guest_shminfo64, 36);
+struct guest_shm_info {
+    int32_t used_ids;
+    uint32_t shm_tot, shm_rss, shm_swp, swap_attempts, swap_successes;
+};
+GUEST_ABI_LAYOUT(struct guest_shm_info, 24);
+#define GUEST_MSGINFO_SIZE 32
+#define GUEST_SEMINFO_SIZE 40
+/* ARM's SHMLBA: 4 pages (arch/arm/include/asm/shmparam.h; arm64's
+ * COMPAT_SHMLBA is the same). */
+#define GUEST_SHMLBA 0x4000u
+
+/* POSIX message queue attributes: four longs and four reserved ones. */
+struct guest_mq_attr {
+    int32_t mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs;
+    int32_t reserved[4];
+};
+GUEST_ABI_LAYOUT(struct guest_mq_attr, 32);
+
+/* struct sigevent (asm-generic/siginfo.h, 64 bytes on ARM): sigval (a
+ * 4-byte int/pointer), signo, notify, then a union of the thread id or
+ * the SIGEV_THREAD function/attribute pair. */
+struct guest_sigevent {
+    uint32_t sigev_value;
+    int32_t sigev_signo;
+    int32_t sigev_notify;
+    uint32_t sigev_un[13];      /* [0]: _tid or _function, [1]: _attribute */
+};
+GUEST_ABI_LAYOUT(struct guest_sigevent, 64);
+
+/* Linux AIO (linux/aio_abi.h): iocb and io_event have fixed-width fields
+ * only (the 64-bit aio_buf/aio_data hold a 32-bit pointer zero-extended),
+ * identical on ARM and both hosts; aio_context_t is an unsigned long (4
+ * bytes on ARM). */
+struct guest_iocb {
+    uint64_t aio_data;
+    uint32_t aio_key;
+    uint32_t aio_rw_flags;
+    uint16_t aio_lio_opcode;
+    int16_t aio_reqprio;
+    uint32_t aio_fildes;
+    uint64_t aio_buf;
+    uint64_t aio_nbytes;
+    int64_t aio_offset;
+    uint64_t aio_reserved2;
+    uint32_t aio_flags;
+    uint32_t aio_resfd;
+};
+GUEST_ABI_LAYOUT(struct guest_iocb, 64);
+GUEST_ABI_OFFSET(struct guest_iocb, aio_buf, 24);
+struct guest_io_event {
+    uint64_t data, obj;
+    int64_t res, res2;
+};
+GUEST_ABI_LAYOUT(struct guest_io_event, 32);
+
 #endif

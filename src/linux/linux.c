@@ -11,10 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 
 #include "linux/linux.h"
 #include "linux/signal.h"
 #include "linux/syscall.h"
+#include "linux/thread.h"
 #include "mem/guest_mem.h"
 #include "options.h"
 
@@ -64,6 +66,7 @@ static void print_stats_if_asked(void)
 
 noreturn void linux_exit_group(int status)
 {
+    linux_threads_process_exit();
     linux_strace_process_end(status & 0xff, 0);
     print_stats_if_asked();
     _exit(status & 0xff);
@@ -71,26 +74,24 @@ noreturn void linux_exit_group(int status)
 
 noreturn void linux_die_of_signal(int signo)
 {
+    linux_threads_process_exit();
     linux_strace_process_end(0, signo);
     print_stats_if_asked();
     /* No core file from the translator: it would show a32run, not the
      * guest, and can be huge (the 4 GiB reservation). */
     struct rlimit no_core = { 0, 0 };
     setrlimit(RLIMIT_CORE, &no_core);
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
-    sigemptyset(&dfl.sa_mask);
-    /* sigaction fails for the signals the host C library keeps for itself
-     * (32, 33): raising those would run its handlers, so exit instead. */
-    bool can_raise = signo > 0 && signo < NSIG &&
-                     (signo == SIGKILL || sigaction(signo, &dfl, NULL) == 0);
-    if (can_raise) {
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, signo);
-        pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-        raise(signo);
+    /* Raw calls: the host C library would refuse signals 32 and 33. The
+     * kernel's struct sigaction starts with the handler; SIG_DFL needs no
+     * restorer. */
+    if (signo > 0 && signo <= 64) {
+        if (signo != SIGKILL && signo != SIGSTOP) {
+            unsigned long dfl[4] = { 0, 0, 0, 0 };     /* SIG_DFL, no flags */
+            syscall(SYS_rt_sigaction, signo, dfl, NULL, 8);
+        }
+        uint64_t unblock = 1ull << (signo - 1);
+        syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &unblock, NULL, 8);
+        syscall(SYS_tgkill, getpid(), gettid(), signo);
     }
     _exit(128 + (signo & 0x7f));
 }
@@ -106,6 +107,14 @@ noreturn void linux_run(struct guest_thread *thread)
     if (!linux_exe_path)
         exe_path_from_initial_stack(thread->cpu.r[13]);
     linux_signal_state_init();
+    linux_thread_init_main(thread);
+    linux_thread_loop(thread);
+    /* Only other threads return from their loop. */
+    abort();
+}
+
+void linux_thread_loop(struct guest_thread *thread)
+{
     for (;;) {
         switch (exec_run(thread)) {
         case EXEC_EXIT_SYSCALL: {

@@ -14,6 +14,10 @@
  * exits with the guest's status, or dies of the guest's signal). */
 noreturn void linux_run(struct guest_thread *thread);
 
+/* The run loop of one guest thread: returns only if the thread exits
+ * through linux_thread_exit's jump (guest threads other than the first). */
+void linux_thread_loop(struct guest_thread *thread);
+
 /* Dispatches the system call the thread stopped at (r7 = number). */
 void linux_syscall(struct guest_thread *thread);
 

@@ -15,6 +15,14 @@
  * needs itself (SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP). So signals the guest
  * blocks stay pending in the host kernel, which also picks the thread.
  *
+ * Host masks are handled as the kernel's 64-bit sigset with raw system
+ * calls: the host C library refuses to block or handle signals 32 and 33
+ * (it keeps them for its own thread cancellation and setxid broadcast),
+ * but the guest's C library uses them the same way for its threads, so
+ * a32run takes them over (a32run itself never cancels a host thread and
+ * calls set*id as raw system calls). Guest and host signal numbers are
+ * then the same for 1..64.
+ *
  * Synchronous faults follow force_sig(): blocked or ignored -> reset to the
  * default action, which terminates.
  *
@@ -60,11 +68,7 @@ static __thread struct signal_thread_state sigstate;
 
 int signal_guest_to_host(int g)
 {
-    if (g >= 1 && g <= 31)
-        return g;
-    if (g >= 34 && g <= GUEST_NSIG && g < NSIG && g >= SIGRTMIN)
-        return g;
-    return 0;
+    return g >= 1 && g <= GUEST_NSIG ? g : 0;
 }
 
 int signal_host_to_guest(int h)
@@ -72,28 +76,48 @@ int signal_host_to_guest(int h)
     return signal_guest_to_host(h) == h ? h : 0;
 }
 
-static bool host_keeps_unblocked(int h)
+
+/* The kernel's sigset: bit signo - 1 (8 bytes on both hosts). */
+typedef uint64_t host_kernel_sigset;
+#define HOST_SIGSET_SIZE sizeof(host_kernel_sigset)
+#define HOST_ALWAYS_UNBLOCKED (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) | \
+                               SIGBIT(SIGFPE) | SIGBIT(SIGTRAP) | UNBLOCKABLE)
+
+static host_kernel_sigset host_set_from_guest(uint64_t mask)
 {
-    return h == SIGSEGV || h == SIGBUS || h == SIGILL || h == SIGFPE || h == SIGTRAP;
+    return mask & ~HOST_ALWAYS_UNBLOCKED;
 }
 
-static void host_set_from_guest(sigset_t *set, uint64_t mask)
+static void host_set_mask(int how, host_kernel_sigset set, host_kernel_sigset *old)
 {
-    sigemptyset(set);
-    for (int g = 1; g <= GUEST_NSIG; g++) {
-        int h = signal_guest_to_host(g);
-        if ((mask & SIGBIT(g)) && h && !host_keeps_unblocked(h) &&
-            h != SIGKILL && h != SIGSTOP)
-            sigaddset(set, h);
-    }
+    syscall(SYS_rt_sigprocmask, how, &set, old, HOST_SIGSET_SIZE);
+}
+
+void signal_block_all_host(uint64_t *old)
+{
+    host_set_mask(SIG_BLOCK, ~HOST_ALWAYS_UNBLOCKED, old);
+}
+
+void signal_restore_host(uint64_t old)
+{
+    host_set_mask(SIG_SETMASK, old, NULL);
 }
 
 void signal_mask_changed(void)
 {
-    sigset_t set;
-    host_set_from_guest(&set, linux_thread.sigmask |
-                        __atomic_load_n(&sigstate.recorded, __ATOMIC_RELAXED));
-    pthread_sigmask(SIG_SETMASK, &set, NULL);
+    host_set_mask(SIG_SETMASK,
+                  host_set_from_guest(linux_thread.sigmask |
+                                      __atomic_load_n(&sigstate.recorded, __ATOMIC_RELAXED)),
+                  NULL);
+}
+
+/* Blocks h in an interrupted context's saved mask (restored by the host
+ * sigreturn). glibc's sigaddset refuses 32 and 33; the first 64 bits of
+ * the host sigset_t are the kernel's mask on both hosts. */
+static void block_in_ucontext(void *ucontext, int h)
+{
+    uint64_t *mask = (uint64_t *)&((ucontext_t *)ucontext)->uc_sigmask;
+    *mask |= SIGBIT(h);
 }
 
 static void siginfo_from_host(struct guest_siginfo *g, int signo, const siginfo_t *h)
@@ -140,7 +164,7 @@ static void record_host_signal(int h, siginfo_t *info, void *ucontext, bool can_
         /* Already recorded: standard signals merge; a queued real-time
          * instance goes back to the kernel's queue, blocked until then. */
         if (g >= 32 && can_block) {
-            sigaddset(&((ucontext_t *)ucontext)->uc_sigmask, h);
+            block_in_ucontext(ucontext, h);
             syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), h, info);
         }
         return;
@@ -148,7 +172,7 @@ static void record_host_signal(int h, siginfo_t *info, void *ucontext, bool can_
     siginfo_from_host(&sigstate.info[g], g, info);
     __atomic_or_fetch(&sigstate.recorded, SIGBIT(g), __ATOMIC_SEQ_CST);
     if (can_block)
-        sigaddset(&((ucontext_t *)ucontext)->uc_sigmask, h);
+        block_in_ucontext(ucontext, h);
     if (current_guest_thread)
         current_guest_thread->signal_pending = 1;
 }
@@ -195,6 +219,19 @@ void signal_record_self(int g, int code)
         current_guest_thread->signal_pending = 1;
 }
 
+void signal_requeue_recorded(void)
+{
+    uint64_t recorded = __atomic_exchange_n(&sigstate.recorded, 0, __ATOMIC_SEQ_CST);
+    for (int g = 1; g <= GUEST_NSIG; g++) {
+        if (!(recorded & SIGBIT(g)))
+            continue;
+        int h = signal_guest_to_host(g);
+        /* Thread-directed ones (tgkill) die with the thread, as in Linux. */
+        if (h && sigstate.info[g].code != SI_TKILL)
+            kill(getpid(), h);
+    }
+}
+
 /* A forked child has no pending signals (fork(2)); the ones recorded
  * here belong to the parent. */
 static void forget_recorded_in_child(void)
@@ -203,6 +240,34 @@ static void forget_recorded_in_child(void)
     if (current_guest_thread)
         current_guest_thread->signal_pending = 0;
     signal_mask_changed();
+}
+
+/* The kernel's struct sigaction and SA_RESTORER, the same on x86-64 and
+ * AArch64 (asm/signal.h). */
+#define HOST_SA_RESTORER 0x04000000ul
+struct host_kernel_sigaction {
+    void *handler;
+    unsigned long flags;
+    void *restorer;
+    host_kernel_sigset mask;
+};
+
+/* sigaction for the signals the host C library refuses (32, 33): the
+ * raw system call, with the sigreturn restorer glibc uses for the others
+ * (read back from the SIGSEGV action fault.c installed through glibc; on
+ * AArch64 there is none and the kernel uses the vDSO). */
+static void host_raw_sigaction(int h, const struct sigaction *sa)
+{
+    struct host_kernel_sigaction template_action, k;
+    memset(&template_action, 0, sizeof template_action);
+    syscall(SYS_rt_sigaction, SIGSEGV, NULL, &template_action, HOST_SIGSET_SIZE);
+    memset(&k, 0, sizeof k);
+    k.handler = (sa->sa_flags & SA_SIGINFO) ? (void *)sa->sa_sigaction
+                                            : (void *)sa->sa_handler;
+    k.flags = (unsigned long)sa->sa_flags | (template_action.flags & HOST_SA_RESTORER);
+    k.restorer = template_action.restorer;
+    k.mask = (sa->sa_flags & SA_SIGINFO) ? ~HOST_ALWAYS_UNBLOCKED : 0;
+    syscall(SYS_rt_sigaction, h, &k, NULL, HOST_SIGSET_SIZE);
 }
 
 void signal_action_changed(int g)
@@ -231,7 +296,8 @@ void signal_action_changed(int g)
         sa.sa_handler = act->handler == GUEST_SIG_IGN ? SIG_IGN : SIG_DFL;
         sa.sa_flags = (int)(act->flags & GUEST_SA_NOCLDWAIT);
     }
-    sigaction(h, &sa, NULL);
+    if (sigaction(h, &sa, NULL) < 0)
+        host_raw_sigaction(h, &sa);
 }
 
 bool signal_deliverable(void)
@@ -255,6 +321,15 @@ static bool default_stops(int g)
     return g == SIGSTOP || g == SIGTSTP || g == SIGTTIN || g == SIGTTOU;
 }
 
+/* Back to the SVC for a restart; inside an IT block the SVC's own
+ * ITSTATE comes back too (the kernel restores the saved CPSR). */
+static void rewind_to_svc(struct guest_thread *t)
+{
+    t->cpu.r[15] -= t->cpu.thumb ? 2 : 4;
+    if (t->cpu.thumb)
+        t->cpu.itstate = t->svc_itstate;
+}
+
 /* Linux's restart decision when a handler is about to run. */
 static void restart_for_handler(struct guest_thread *t, const struct guest_sigaction *act)
 {
@@ -265,7 +340,7 @@ static void restart_for_handler(struct guest_thread *t, const struct guest_sigac
     if (code == GUEST_ERESTARTNOINTR ||
         (code == GUEST_ERESTARTSYS && (act->flags & GUEST_SA_RESTART))) {
         t->cpu.r[0] = sigstate.restart_r0;
-        t->cpu.r[15] -= t->cpu.thumb ? 2 : 4;
+        rewind_to_svc(t);
     } else {
         t->cpu.r[0] = (uint32_t)-EINTR;
     }
@@ -376,7 +451,7 @@ void signal_after_syscall(struct guest_thread *t, uint32_t nr, uint32_t orig_r0)
         /* No handler ran: the call starts again with its arguments. */
         sigstate.restart = 0;
         t->cpu.r[0] = sigstate.restart_r0;
-        t->cpu.r[15] -= t->cpu.thumb ? 2 : 4;
+        rewind_to_svc(t);
     }
     if (sigstate.restore_mask_valid) {
         sigstate.restore_mask_valid = false;
@@ -412,22 +487,49 @@ long sys_rt_sigreturn(struct guest_thread *t, const uint32_t *arg)
  * none slips in between the check and the wait). */
 static long suspend_with_mask(uint64_t temp)
 {
-    sigset_t all;
-    sigfillset(&all);
-    sigdelset(&all, SIGSEGV);
-    sigdelset(&all, SIGBUS);
-    pthread_sigmask(SIG_BLOCK, &all, NULL);
+    signal_block_all_host(NULL);
     sigstate.restore_mask = linux_thread.sigmask;
     sigstate.restore_mask_valid = true;
     linux_thread.sigmask = temp & ~UNBLOCKABLE;
     if (!signal_deliverable()) {
-        sigset_t wait;
-        host_set_from_guest(&wait, linux_thread.sigmask |
-                            __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST));
-        sigsuspend(&wait);
+        host_kernel_sigset wait = host_set_from_guest(
+            linux_thread.sigmask | __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST));
+        syscall(SYS_rt_sigsuspend, &wait, HOST_SIGSET_SIZE);
     }
     signal_mask_changed();
     return -GUEST_ERESTARTNOHAND;
+}
+
+/* Calls that wait with a temporary signal mask (ppoll, pselect6,
+ * epoll_pwait): the host kernel swaps the host mask atomically for the
+ * call; a guest signal that the temporary mask lets through is then
+ * delivered with the temporary mask in force and the original mask saved
+ * in the frame, as sigsuspend does. */
+bool signal_temp_mask_begin(uint64_t temp, uint64_t *host_mask)
+{
+    temp &= ~UNBLOCKABLE;
+    uint64_t recorded = __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST);
+    if (recorded & ~temp) {
+        sigstate.restore_mask = linux_thread.sigmask;
+        sigstate.restore_mask_valid = true;
+        linux_thread.sigmask = temp;
+        return false;
+    }
+    *host_mask = host_set_from_guest(temp | recorded);
+    return true;
+}
+
+long signal_temp_mask_end(uint64_t temp, long result)
+{
+    temp &= ~UNBLOCKABLE;
+    if ((result == -EINTR || result == -GUEST_ERESTARTSYS) &&
+        (__atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST) & ~temp)) {
+        sigstate.restore_mask = linux_thread.sigmask;
+        sigstate.restore_mask_valid = true;
+        linux_thread.sigmask = temp;
+        return -GUEST_ERESTARTNOHAND;
+    }
+    return result == -GUEST_ERESTARTSYS ? -EINTR : result;
 }
 
 long sys_rt_sigsuspend(struct guest_thread *t, const uint32_t *arg)
@@ -454,14 +556,10 @@ long sys_rt_sigpending(struct guest_thread *t, const uint32_t *arg)
 {
     if (arg[1] > 8)
         return -EINVAL;
-    sigset_t host;
+    host_kernel_sigset host = 0;
     uint64_t pending = __atomic_load_n(&sigstate.recorded, __ATOMIC_SEQ_CST);
-    if (sigpending(&host) == 0)
-        for (int g = 1; g <= GUEST_NSIG; g++) {
-            int h = signal_guest_to_host(g);
-            if (h && sigismember(&host, h) == 1)
-                pending |= SIGBIT(g);
-        }
+    if (syscall(SYS_rt_sigpending, &host, HOST_SIGSET_SIZE) == 0)
+        pending |= host;
     pending &= linux_thread.sigmask;
     return guest_copy_to(arg[0], &pending, arg[1]) < 0 ? -EFAULT : 0;
 }
@@ -508,11 +606,10 @@ static long sigtimedwait_common(const uint32_t *arg, bool time64)
     long got = take_recorded(set, arg[1]);
     if (got)
         return got;
-    sigset_t host;
-    host_set_from_guest(&host, set);
+    host_kernel_sigset host = host_set_from_guest(set);
     siginfo_t hinfo;
     long h = safe_syscall(SYS_rt_sigtimedwait, &host, &hinfo, arg[2] ? &ts : NULL,
-                          NSIG / 8);
+                          HOST_SIGSET_SIZE);
     if (h < 0) {
         if ((h == -EINTR || h == -GUEST_ERESTARTSYS) &&
             (got = take_recorded(set, arg[1])) != 0)

@@ -1,7 +1,7 @@
 /*
  * File descriptor I/O system calls: read/write and their vector and
- * positional forms, open/close, seeking, dup, pipe, fcntl64 and the few
- * ioctls the layer understands.
+ * positional forms, open/close, seeking, dup, pipe and fcntl64 (ioctl is
+ * in sys_ioctl.c).
  *
  * Buffers are checked with guest_access_ok() and then handed to the host
  * kernel in place (guest_to_host), so no copy is made; the host kernel
@@ -20,8 +20,12 @@
 #include <sys/ioctl.h>
 #include <sys/sendfile.h>
 #include <sys/syscall.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 
+#include "linux/proc_fs.h"
+#include "linux/safe_syscall.h"
+#include "linux/signal.h"
 #include "linux/syscall.h"
 #include "linux/sysroot.h"
 #include "mem/guest_mem.h"
@@ -46,7 +50,18 @@ long sys_read(struct guest_thread *thread, const uint32_t *arg)
     uint32_t count = rw_count(arg[1], arg[2], GUEST_PROT_WRITE, &fault);
     if (fault)
         return -EFAULT;
-    return host_result(read((int)arg[0], guest_to_host(arg[1]), count));
+    return safe_syscall(SYS_read, (int)arg[0], guest_to_host(arg[1]), count);
+}
+
+/* A pipe takes a buffer in page-sized copies and drops a copy that
+ * faults (fs/pipe.c pipe_write): only whole pages before the bad one are
+ * written, and none is EFAULT. Other files take the accessible prefix. */
+static uint32_t pipe_write_count(int fd, uint32_t usable, uint32_t requested)
+{
+    struct stat st;
+    if (usable >= requested || fstat(fd, &st) < 0 || !S_ISFIFO(st.st_mode))
+        return usable;
+    return usable & ~(GUEST_PAGE_SIZE - 1);
 }
 
 long sys_write(struct guest_thread *thread, const uint32_t *arg)
@@ -55,7 +70,11 @@ long sys_write(struct guest_thread *thread, const uint32_t *arg)
     uint32_t count = rw_count(arg[1], arg[2], GUEST_PROT_READ, &fault);
     if (fault)
         return -EFAULT;
-    return host_result(write((int)arg[0], guest_to_host(arg[1]), count));
+    uint32_t requested = arg[2] > GUEST_MAX_RW ? GUEST_MAX_RW : arg[2];
+    count = pipe_write_count((int)arg[0], count, requested);
+    if (count == 0 && requested != 0)
+        return -EFAULT;
+    return safe_syscall(SYS_write, (int)arg[0], guest_to_host(arg[1]), count);
 }
 
 /* pread64(fd, buf, count, pad, off_lo, off_hi): the 64-bit offset starts
@@ -121,7 +140,9 @@ long iovec_from_guest(struct iovec *host, uint32_t guest_iov,
     return (long)used;
 }
 
-static long do_vector_io(const uint32_t *arg, bool writing, bool positional)
+/* v2: preadv2/pwritev2 with RWF_* flags in arg[5] (arch-independent
+ * values) and offset -1 meaning the current position. */
+static long do_vector_io(const uint32_t *arg, bool writing, bool positional, bool v2)
 {
     uint32_t count = arg[2];
     if (count > GUEST_IOV_MAX)
@@ -138,11 +159,15 @@ static long do_vector_io(const uint32_t *arg, bool writing, bool positional)
         /* preadv/pwritev(fd, iov, cnt, pos_l, pos_h): the kernel's compat
          * preadv takes the offset as two plain registers, no padding. */
         off_t pos = positional ? (off_t)((uint64_t)arg[3] | ((uint64_t)arg[4] << 32)) : 0;
-        if (writing)
-            r = positional ? pwritev(fd, iov, (int)count, pos) : writev(fd, iov, (int)count);
-        else
-            r = positional ? preadv(fd, iov, (int)count, pos) : readv(fd, iov, (int)count);
-        r = host_result(r);
+        if (v2)
+            r = writing ? pwritev2(fd, iov, (int)count, pos, (int)arg[5])
+                        : preadv2(fd, iov, (int)count, pos, (int)arg[5]);
+        else if (positional)
+            r = writing ? pwritev(fd, iov, (int)count, pos) : preadv(fd, iov, (int)count, pos);
+        else    /* pipes and sockets may block: interruptible without a race */
+            r = safe_syscall(writing ? SYS_writev : SYS_readv, fd, iov, (int)count);
+        if (v2 || positional)
+            r = host_result(r);
     }
     if (iov != stack_iov)
         free(iov);
@@ -151,22 +176,43 @@ static long do_vector_io(const uint32_t *arg, bool writing, bool positional)
 
 long sys_readv(struct guest_thread *thread, const uint32_t *arg)
 {
-    return do_vector_io(arg, false, false);
+    return do_vector_io(arg, false, false, false);
 }
 
 long sys_writev(struct guest_thread *thread, const uint32_t *arg)
 {
-    return do_vector_io(arg, true, false);
+    return do_vector_io(arg, true, false, false);
 }
 
 long sys_preadv(struct guest_thread *thread, const uint32_t *arg)
 {
-    return do_vector_io(arg, false, true);
+    return do_vector_io(arg, false, true, false);
 }
 
 long sys_pwritev(struct guest_thread *thread, const uint32_t *arg)
 {
-    return do_vector_io(arg, true, true);
+    return do_vector_io(arg, true, true, false);
+}
+
+long sys_preadv2(struct guest_thread *thread, const uint32_t *arg)
+{
+    return do_vector_io(arg, false, true, true);
+}
+
+long sys_pwritev2(struct guest_thread *thread, const uint32_t *arg)
+{
+    return do_vector_io(arg, true, true, true);
+}
+
+/* ioprio_set/get(which, who[, ioprio]): plain integers. */
+long sys_ioprio_set(struct guest_thread *thread, const uint32_t *arg)
+{
+    return host_result(syscall(SYS_ioprio_set, (int)arg[0], (int)arg[1], (int)arg[2]));
+}
+
+long sys_ioprio_get(struct guest_thread *thread, const uint32_t *arg)
+{
+    return host_result(syscall(SYS_ioprio_get, (int)arg[0], (int)arg[1]));
 }
 
 long sys_openat(struct guest_thread *thread, const uint32_t *arg)
@@ -179,8 +225,11 @@ long sys_openat(struct guest_thread *thread, const uint32_t *arg)
                              (no_follow ? SYSROOT_NOFOLLOW : 0), &host_path, &path);
     if (r < 0)
         return r;
-    return host_result(openat((int)arg[0], path, guest_open_flags_to_host(arg[2]),
-                              (mode_t)arg[3]));
+    int host_flags = guest_open_flags_to_host(arg[2]);
+    /* /proc is never redirected by the sysroot: path is the guest's. */
+    if (path[0] == '/' && proc_fs_open(thread, path, host_flags, &r))
+        return r;
+    return host_result(openat((int)arg[0], path, host_flags, (mode_t)arg[3]));
 }
 
 long sys_open(struct guest_thread *thread, const uint32_t *arg)
@@ -299,8 +348,10 @@ static long fcntl_lock(int fd, int host_cmd, uint32_t guest_addr, bool is64)
             return -EFAULT;
         guest_flock_to_host(&fl, &g);
     }
-    if (fcntl(fd, host_cmd, &fl) < 0)
-        return -errno;
+    /* F_SETLKW and F_OFD_SETLKW block: interruptible without a race. */
+    long r = safe_syscall(SYS_fcntl, fd, host_cmd, &fl);
+    if (r < 0)
+        return r;
     if (host_cmd != F_GETLK && host_cmd != F_OFD_GETLK)
         return 0;
     if (is64) {
@@ -309,7 +360,7 @@ static long fcntl_lock(int fd, int host_cmd, uint32_t guest_addr, bool is64)
         return guest_copy_to(guest_addr, &g, sizeof g);
     }
     struct guest_flock g;
-    long r = guest_flock_from_host(&g, &fl);
+    r = guest_flock_from_host(&g, &fl);
     if (r < 0)
         return r;
     return guest_copy_to(guest_addr, &g, sizeof g);
@@ -365,41 +416,6 @@ long sys_fcntl64(struct guest_thread *thread, const uint32_t *arg)
     return do_fcntl(arg, true);
 }
 
-_Static_assert(TCGETS == GUEST_TCGETS && TCSETS == GUEST_TCSETS &&
-               TCSETSW == GUEST_TCSETSW && TCSETSF == GUEST_TCSETSF &&
-               TIOCGWINSZ == GUEST_TIOCGWINSZ && TIOCSWINSZ == GUEST_TIOCSWINSZ &&
-               FIONREAD == GUEST_FIONREAD,
-               "host terminal ioctl numbers differ from the guest's");
-
-/* Only ioctls whose argument layout is known are performed; the rest fail
- * with ENOTTY ("not a request this file understands", which programs
- * handle) and are reported once under --strace/--debug. An unknown
- * request is never passed through: its argument may be a struct with
- * guest pointers or a different layout. */
-long sys_ioctl(struct guest_thread *thread, const uint32_t *arg)
-{
-    int fd = (int)arg[0];
-    uint32_t request = arg[1], a = arg[2];
-    uint32_t size;
-    int prot;
-    switch (request) {
-    case GUEST_TCGETS: size = GUEST_TERMIOS_SIZE; prot = GUEST_PROT_WRITE; break;
-    case GUEST_TCSETS: case GUEST_TCSETSW: case GUEST_TCSETSF:
-        size = GUEST_TERMIOS_SIZE; prot = GUEST_PROT_READ; break;
-    case GUEST_TIOCGWINSZ: size = GUEST_WINSIZE_SIZE; prot = GUEST_PROT_WRITE; break;
-    case GUEST_TIOCSWINSZ: size = GUEST_WINSIZE_SIZE; prot = GUEST_PROT_READ; break;
-    case GUEST_FIONREAD: size = 4; prot = GUEST_PROT_WRITE; break;
-    default:
-        linux_report_once("ioctl", request,
-                          "unsupported ioctl 0x%x on fd %d (returning ENOTTY)",
-                          request, fd);
-        return -ENOTTY;
-    }
-    if (!guest_access_ok(a, size, prot))
-        return -EFAULT;
-    return host_result(ioctl(fd, (unsigned long)request, guest_to_host(a)));
-}
-
 /* poll(fds, nfds, timeout): struct pollfd and the POLL* bits are the same
  * on every architecture, so the host works on the guest array. */
 long sys_poll(struct guest_thread *thread, const uint32_t *arg)
@@ -409,13 +425,17 @@ long sys_poll(struct guest_thread *thread, const uint32_t *arg)
         return -EINVAL;
     if (!guest_access_ok(arg[0], nfds * GUEST_POLLFD_SIZE, GUEST_PROT_READ | GUEST_PROT_WRITE))
         return -EFAULT;
-    return host_result(poll(guest_to_host(arg[0]), nfds, (int)arg[2]));
+    /* AArch64 has no poll: ppoll with the timeout in a timespec. */
+    int ms = (int)arg[2];
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+    long r = safe_syscall(SYS_ppoll, guest_to_host(arg[0]), (unsigned long)nfds,
+                          ms < 0 ? NULL : &ts, NULL, 8);
+    return r == -GUEST_ERESTARTSYS ? -GUEST_ERESTARTNOHAND : r;
 }
 
-/* ppoll(fds, nfds, timeout, sigmask, sigsetsize). The guest mask would
- * apply while waiting; with guest signal delivery not implemented yet it
- * is validated and otherwise ignored. The remaining time is written back,
- * as the kernel does. */
+/* ppoll(fds, nfds, timeout, sigmask, sigsetsize). The guest mask applies
+ * while waiting (signal_temp_mask_begin/end). The remaining time is
+ * written back, as the kernel does. */
 static long do_ppoll(const uint32_t *arg, bool time64)
 {
     uint32_t nfds = arg[1];
@@ -439,8 +459,18 @@ static long do_ppoll(const uint32_t *arg, bool time64)
             return r;
         tsp = &ts;
     }
+    uint64_t temp = 0, host_mask = 0;
+    if (arg[3] && guest_copy_from(&temp, arg[3], 8) < 0)
+        return -EFAULT;
+    if (arg[3] && !signal_temp_mask_begin(temp, &host_mask))
+        return -GUEST_ERESTARTNOHAND;
     /* Raw syscall: the kernel updates *tsp with the time left. */
-    long r = host_result(syscall(SYS_ppoll, guest_to_host(arg[0]), (unsigned long)nfds, tsp, NULL, 8));
+    long r = safe_syscall(SYS_ppoll, guest_to_host(arg[0]), (unsigned long)nfds, tsp,
+                          arg[3] ? &host_mask : NULL, 8);
+    if (arg[3])
+        r = signal_temp_mask_end(temp, r);
+    else if (r == -GUEST_ERESTARTSYS)
+        r = -GUEST_ERESTARTNOHAND;
     if (tsp) {
         if (time64) {
             struct guest_timespec64 g;
@@ -519,14 +549,19 @@ static long do_select(const uint32_t *arg, enum select_timeout kind, uint32_t si
         return -EINVAL;
     if (nfds > 1 << 20)
         nfds = 1 << 20;     /* the kernel clamps to its fd table size */
+    uint64_t temp = 0, host_mask = 0;
+    bool with_mask = false;
     if (sigdata) {
-        /* { const sigset_t *ss; size_t ss_len; }: validated; the mask would
-         * apply while waiting, which matters only with signal delivery. */
+        /* { const sigset_t *ss; size_t ss_len; }: the mask applies while
+         * waiting (signal_temp_mask_begin/end). */
         uint32_t data[2];
         if (guest_copy_from(data, sigdata, sizeof data) < 0)
             return -EFAULT;
         if (data[0] && data[1] != 8)
             return -EINVAL;
+        if (data[0] && guest_copy_from(&temp, data[0], 8) < 0)
+            return -EFAULT;
+        with_mask = data[0] != 0;
     }
     struct timespec ts, *tsp = NULL;
     uint32_t timeout = arg[4];
@@ -556,8 +591,17 @@ static long do_select(const uint32_t *arg, enum select_timeout kind, uint32_t si
     struct select_sets sets;
     long r = select_sets_in(&sets, nfds, &arg[1]);
     if (r == 0) {
-        r = host_result(syscall(SYS_pselect6, nfds, sets.host[0], sets.host[1], sets.host[2],
-                                tsp, NULL));
+        struct { const uint64_t *set; size_t size; } host_sigdata = { &host_mask, 8 };
+        if (with_mask && !signal_temp_mask_begin(temp, &host_mask)) {
+            r = -GUEST_ERESTARTNOHAND;
+        } else {
+            r = safe_syscall(SYS_pselect6, nfds, sets.host[0], sets.host[1], sets.host[2],
+                             tsp, with_mask ? &host_sigdata : NULL);
+            if (with_mask)
+                r = signal_temp_mask_end(temp, r);
+            else if (r == -GUEST_ERESTARTSYS)
+                r = -GUEST_ERESTARTNOHAND;
+        }
         if (r >= 0 && select_sets_out(&sets) < 0)
             r = -EFAULT;
     }

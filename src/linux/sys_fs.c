@@ -1,20 +1,25 @@
 /*
  * File system system calls: the stat family (host struct stat converted to
  * ARM's struct stat64), statx, paths (open, access, unlink, mkdir, rename,
- * chdir, getcwd, readlink with /proc/self/exe), and getdents64.
+ * chdir, getcwd, readlink with /proc/self/exe), getdents64, extended
+ * attributes and inotify.
  */
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
+#include <sys/xattr.h>
 #include <sys/sysmacros.h>
 #include <sys/syscall.h>
 
 #include <linux/close_range.h>
 
+#include "linux/safe_syscall.h"
 #include "linux/syscall.h"
 #include "linux/sysroot.h"
 #include "mem/guest_mem.h"
@@ -513,7 +518,7 @@ long sys_mknod(struct guest_thread *thread, const uint32_t *arg)
 
 long sys_flock(struct guest_thread *thread, const uint32_t *arg)
 {
-    return host_result(flock((int)arg[0], (int)arg[1]));
+    return safe_syscall(SYS_flock, (int)arg[0], (int)arg[1]);
 }
 
 /* memfd_create(name, flags): MFD_* values are arch-independent. */
@@ -533,4 +538,152 @@ long sys_close_range(struct guest_thread *thread, const uint32_t *arg)
     if (r == 0 && !(arg[2] & CLOSE_RANGE_CLOEXEC))
         linux_dir_fd_range_closed(arg[0], arg[1]);
     return r;
+}
+
+/* ---- extended attributes ----
+ * Names are strings and values byte strings: nothing to translate but
+ * the path (sysroot rules; the l* forms do not follow the last link) and
+ * the buffers. Values read back go through a host buffer, so a guest
+ * buffer larger than needed need only be valid for the bytes returned,
+ * as on Linux. */
+
+#define GUEST_XATTR_SIZE_MAX 65536u
+
+enum xattr_target { XATTR_PATH, XATTR_LPATH, XATTR_FD };
+
+/* Resolves the first argument: *fd and *path for the host call. */
+static long xattr_target(enum xattr_target kind, uint32_t a0, struct sysroot_path_buf *buf,
+                         const char **path, int *fd)
+{
+    *fd = -1;
+    *path = NULL;
+    if (kind == XATTR_FD) {
+        *fd = (int)a0;
+        return 0;
+    }
+    return guest_host_path(a0, kind == XATTR_LPATH ? SYSROOT_NOFOLLOW : SYSROOT_FOLLOW, buf, path);
+}
+
+static long do_setxattr(const uint32_t *arg, enum xattr_target kind)
+{
+    struct sysroot_path_buf buf;
+    const char *path, *name;
+    int fd;
+    long r = xattr_target(kind, arg[0], &buf, &path, &fd);
+    if (r < 0 || (r = guest_path(arg[1], &name)) < 0)
+        return r;
+    if (arg[3] > GUEST_XATTR_SIZE_MAX)
+        return -E2BIG;
+    if (!guest_access_ok(arg[2], arg[3], GUEST_PROT_READ))
+        return -EFAULT;
+    const void *value = guest_to_host(arg[2]);
+    size_t size = arg[3];
+    int flags = (int)arg[4];
+    if (kind == XATTR_FD)
+        return host_result(fsetxattr(fd, name, value, size, flags));
+    if (kind == XATTR_LPATH)
+        return host_result(lsetxattr(path, name, value, size, flags));
+    return host_result(setxattr(path, name, value, size, flags));
+}
+
+/* getxattr (name != 0) or listxattr (name == 0) into a guest buffer. */
+static long do_getxattr(uint32_t a0, uint32_t name_addr, uint32_t value, uint32_t size,
+                        enum xattr_target kind, bool list)
+{
+    struct sysroot_path_buf buf;
+    const char *path, *name = NULL;
+    int fd;
+    long r = xattr_target(kind, a0, &buf, &path, &fd);
+    if (r < 0)
+        return r;
+    if (!list && (r = guest_path(name_addr, &name)) < 0)
+        return r;
+    if (size > GUEST_XATTR_SIZE_MAX)
+        size = GUEST_XATTR_SIZE_MAX;
+    char *host = size ? malloc(size) : NULL;
+    if (size && !host)
+        return -ENOMEM;
+    if (list)
+        r = kind == XATTR_FD ? flistxattr(fd, host, size) :
+            kind == XATTR_LPATH ? llistxattr(path, host, size) : listxattr(path, host, size);
+    else
+        r = kind == XATTR_FD ? fgetxattr(fd, name, host, size) :
+            kind == XATTR_LPATH ? lgetxattr(path, name, host, size) : getxattr(path, name, host, size);
+    r = host_result(r);
+    if (r > 0 && size && guest_copy_to(value, host, (size_t)r) < 0)
+        r = -EFAULT;
+    free(host);
+    return r;
+}
+
+static long do_removexattr(const uint32_t *arg, enum xattr_target kind)
+{
+    struct sysroot_path_buf buf;
+    const char *path, *name;
+    int fd;
+    long r = xattr_target(kind, arg[0], &buf, &path, &fd);
+    if (r < 0 || (r = guest_path(arg[1], &name)) < 0)
+        return r;
+    if (kind == XATTR_FD)
+        return host_result(fremovexattr(fd, name));
+    if (kind == XATTR_LPATH)
+        return host_result(lremovexattr(path, name));
+    return host_result(removexattr(path, name));
+}
+
+long sys_setxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_setxattr(arg, XATTR_PATH); }
+long sys_lsetxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_setxattr(arg, XATTR_LPATH); }
+long sys_fsetxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_setxattr(arg, XATTR_FD); }
+long sys_getxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_getxattr(arg[0], arg[1], arg[2], arg[3], XATTR_PATH, false); }
+long sys_lgetxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_getxattr(arg[0], arg[1], arg[2], arg[3], XATTR_LPATH, false); }
+long sys_fgetxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_getxattr(arg[0], arg[1], arg[2], arg[3], XATTR_FD, false); }
+long sys_listxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_getxattr(arg[0], 0, arg[1], arg[2], XATTR_PATH, true); }
+long sys_llistxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_getxattr(arg[0], 0, arg[1], arg[2], XATTR_LPATH, true); }
+long sys_flistxattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_getxattr(arg[0], 0, arg[1], arg[2], XATTR_FD, true); }
+long sys_removexattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_removexattr(arg, XATTR_PATH); }
+long sys_lremovexattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_removexattr(arg, XATTR_LPATH); }
+long sys_fremovexattr(struct guest_thread *thread, const uint32_t *arg)
+{ return do_removexattr(arg, XATTR_FD); }
+
+/* ---- inotify ----
+ * struct inotify_event (int wd; u32 mask, cookie, len; name) is the same
+ * everywhere and is read with read(); IN_CLOEXEC and IN_NONBLOCK have the
+ * O_CLOEXEC/O_NONBLOCK values, equal on ARM and the hosts. */
+_Static_assert(IN_CLOEXEC == 02000000 && IN_NONBLOCK == 04000, "inotify flag values");
+
+long sys_inotify_init1(struct guest_thread *thread, const uint32_t *arg)
+{
+    return host_result(inotify_init1((int)arg[0]));
+}
+
+long sys_inotify_init(struct guest_thread *thread, const uint32_t *arg)
+{
+    return host_result(inotify_init());
+}
+
+long sys_inotify_add_watch(struct guest_thread *thread, const uint32_t *arg)
+{
+    const char *path;
+    struct sysroot_path_buf host_path;
+    unsigned flags = (arg[2] & IN_DONT_FOLLOW) ? SYSROOT_NOFOLLOW : SYSROOT_FOLLOW;
+    long r = guest_host_path(arg[1], flags, &host_path, &path);
+    if (r < 0)
+        return r;
+    return host_result(inotify_add_watch((int)arg[0], path, arg[2]));
+}
+
+long sys_inotify_rm_watch(struct guest_thread *thread, const uint32_t *arg)
+{
+    return host_result(inotify_rm_watch((int)arg[0], (int)arg[1]));
 }

@@ -4,8 +4,8 @@
  * itimerspec). poll/ppoll/select and eventfd/pipe2/dup3, whose layouts
  * match, are in sys_file.c.
  *
- * The signal mask of epoll_pwait/epoll_pwait2 is validated and otherwise
- * ignored, as for ppoll, until guest signal delivery exists.
+ * epoll_pwait/epoll_pwait2 apply their signal mask for the wait through
+ * the host call's own mask argument (signal_temp_mask_begin/end).
  */
 #include <fcntl.h>
 #include <limits.h>
@@ -17,6 +17,8 @@
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
 
+#include "linux/safe_syscall.h"
+#include "linux/signal.h"
 #include "linux/syscall.h"
 #include "mem/guest_mem.h"
 
@@ -61,8 +63,10 @@ long sys_epoll_ctl(struct guest_thread *thread, const uint32_t *arg)
     return host_result(epoll_ctl((int)arg[0], op, (int)arg[2], &ev));
 }
 
-/* Waits into a host array, then stores the ready events in the guest's. */
-static long do_epoll_wait(const uint32_t *arg, int timeout_ms, const struct timespec *timeout_ts)
+/* Waits into a host array, then stores the ready events in the guest's.
+ * sigmask_addr: the guest's temporary mask (epoll_pwait*), or 0. */
+static long do_epoll_wait(const uint32_t *arg, int timeout_ms, const struct timespec *timeout_ts,
+                          uint32_t sigmask_addr)
 {
     int max = (int)arg[2];
     if (max <= 0 || max > EPOLL_MAX_EVENTS)
@@ -74,14 +78,27 @@ static long do_epoll_wait(const uint32_t *arg, int timeout_ms, const struct time
     struct epoll_event *host = calloc((size_t)host_max, sizeof *host);
     if (!host)
         return -ENOMEM;
+    /* epoll waits are never restarted (EINTR even under SA_RESTART). */
+    uint64_t temp = 0, host_mask = 0;
+    if (sigmask_addr && guest_copy_from(&temp, sigmask_addr, 8) < 0) {
+        free(host);
+        return -EFAULT;
+    }
+    if (sigmask_addr && !signal_temp_mask_begin(temp, &host_mask)) {
+        free(host);
+        return -EINTR;
+    }
+    void *mask = sigmask_addr ? &host_mask : NULL;
     long n;
     if (timeout_ts)
-        n = syscall(SYS_epoll_pwait2, (int)arg[0], host, host_max, timeout_ts, NULL, 8);
+        n = safe_syscall(SYS_epoll_pwait2, (int)arg[0], host, host_max, timeout_ts, mask, 8);
     else
-        n = epoll_wait((int)arg[0], host, host_max, timeout_ms);
-    if (n < 0) {
-        n = -errno;
-    } else {
+        n = safe_syscall(SYS_epoll_pwait, (int)arg[0], host, host_max, timeout_ms, mask, 8);
+    if (sigmask_addr)
+        n = signal_temp_mask_end(temp, n);
+    if (n == -GUEST_ERESTARTSYS || n == -GUEST_ERESTARTNOHAND)
+        n = -EINTR;
+    if (n >= 0) {
         for (long i = 0; i < n; i++) {
             struct guest_epoll_event g = { host[i].events, 0, host[i].data.u64 };
             guest_copy_to(arg[1] + (uint32_t)i * sizeof g, &g, sizeof g);
@@ -102,13 +119,13 @@ static long check_sigmask(uint32_t mask, uint32_t size)
 
 long sys_epoll_wait(struct guest_thread *thread, const uint32_t *arg)
 {
-    return do_epoll_wait(arg, (int)arg[3], NULL);
+    return do_epoll_wait(arg, (int)arg[3], NULL, 0);
 }
 
 long sys_epoll_pwait(struct guest_thread *thread, const uint32_t *arg)
 {
     long r = check_sigmask(arg[4], arg[5]);
-    return r < 0 ? r : do_epoll_wait(arg, (int)arg[3], NULL);
+    return r < 0 ? r : do_epoll_wait(arg, (int)arg[3], NULL, arg[4]);
 }
 
 /* epoll_pwait2: the timeout is a __kernel_timespec (64-bit) or NULL. */
@@ -118,13 +135,13 @@ long sys_epoll_pwait2(struct guest_thread *thread, const uint32_t *arg)
     if (r < 0)
         return r;
     if (!arg[3])
-        return do_epoll_wait(arg, -1, NULL);
+        return do_epoll_wait(arg, -1, NULL, arg[4]);
     struct guest_timespec64 g;
     struct timespec ts;
     if (guest_copy_from(&g, arg[3], sizeof g) < 0)
         return -EFAULT;
     r = guest_timespec64_to_host(&ts, &g);
-    return r < 0 ? r : do_epoll_wait(arg, 0, &ts);
+    return r < 0 ? r : do_epoll_wait(arg, 0, &ts, arg[4]);
 }
 
 /* --- timerfd ------------------------------------------------------------- */

@@ -17,13 +17,13 @@
 #include <sys/utsname.h>
 
 #include "linux/syscall.h"
+#include "linux/thread.h"
 #include "mem/guest_mem.h"
 
-/* exit: ends the calling guest thread; with one thread that is the whole
- * process. */
+/* exit: ends the calling guest thread; the last one ends the process. */
 long sys_exit(struct guest_thread *thread, const uint32_t *arg)
 {
-    linux_exit_group((int)arg[0]);
+    linux_thread_exit(thread, (int)arg[0]);
 }
 
 long sys_exit_group(struct guest_thread *thread, const uint32_t *arg)

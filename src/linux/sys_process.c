@@ -13,7 +13,11 @@
  * execve of an ARM program re-executes a32run itself (the host's
  * /proc/self/exe) with the translator options and the guest's argv/envp;
  * "#!" scripts are resolved here by the kernel's rules, their interpreter
- * being an ARM program too. Anything else fails with the errno Linux gives.
+ * being an ARM program too. The program and each interpreter are found
+ * through the sysroot rules, and the sysroot in effect and --strace are
+ * passed on. A host program (same ELF machine as a32run), or a script
+ * whose interpreter chain ends in one, is executed natively by the host
+ * kernel. Anything else fails with the errno Linux gives.
  */
 #include <fcntl.h>
 #include <limits.h>
@@ -28,7 +32,9 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
+#include "linux/safe_syscall.h"
 #include "linux/syscall.h"
+#include "linux/thread.h"
 #include "linux/sysroot.h"
 #include "mem/guest_mem.h"
 #include "options.h"
@@ -51,19 +57,44 @@ struct clone_request {
     uint32_t child_tid;
 };
 
-/* Creates the host child. exit_signal and CLONE_VFORK/CLONE_PARENT are
- * host behaviour with the same meaning; the plain SIGCHLD case goes
- * through fork() so the host C library's atfork state stays right. */
+/* Creates the host child. exit_signal and CLONE_PARENT are host behaviour
+ * with the same meaning. The usual cases go through the C library's
+ * fork(), which takes its own locks (malloc's above all) around the fork:
+ * with several guest threads, a raw clone could copy a lock another
+ * thread holds and the child would hang in a32run's own malloc. vfork is
+ * such a fork whose parent then waits, as Linux's CLONE_VFORK does, until
+ * the child execs or exits: the end of a close-on-exec pipe that only the
+ * child holds. */
 static pid_t host_fork(uint32_t flags)
 {
     unsigned long host_flags = flags & (GUEST_CSIGNAL | GUEST_CLONE_PARENT);
-    if (flags & GUEST_CLONE_VFORK)
-        host_flags |= CLONE_VFORK;
-    if (host_flags == SIGCHLD)
-        return fork();
-    /* No stack and no tid pointers: fork semantics on every host, whatever
-     * its clone argument order. */
-    return (pid_t)syscall(SYS_clone, host_flags, 0UL, 0UL, 0UL, 0UL);
+    if (host_flags != SIGCHLD) {
+        if (flags & GUEST_CLONE_VFORK)
+            host_flags |= CLONE_VFORK;
+        /* No stack and no tid pointers: fork semantics on every host,
+         * whatever its clone argument order. */
+        return (pid_t)syscall(SYS_clone, host_flags, 0UL, 0UL, 0UL, 0UL);
+    }
+    int vfork_pipe[2] = { -1, -1 };
+    if ((flags & GUEST_CLONE_VFORK) && pipe2(vfork_pipe, O_CLOEXEC) < 0)
+        return -1;
+    pid_t pid = fork();
+    if (vfork_pipe[0] < 0)
+        return pid;
+    if (pid == 0) {
+        close(vfork_pipe[0]);
+        return 0;
+    }
+    int saved_errno = errno;
+    close(vfork_pipe[1]);
+    if (pid > 0) {
+        char byte;
+        while (read(vfork_pipe[0], &byte, 1) < 0 && errno == EINTR)
+            continue;
+    }
+    close(vfork_pipe[0]);
+    errno = saved_errno;
+    return pid;
 }
 
 static long do_fork(struct guest_thread *thread, const struct clone_request *req)
@@ -82,6 +113,7 @@ static long do_fork(struct guest_thread *thread, const struct clone_request *req
         return pid;
     }
     /* Child: the tid requests apply to its own (copied) memory. */
+    linux_thread_after_fork_child(thread);
     uint32_t self = (uint32_t)gettid();
     if (req->flags & GUEST_CLONE_CHILD_SETTID)
         guest_copy_to(req->child_tid, &self, 4);
@@ -115,12 +147,9 @@ long sys_clone(struct guest_thread *thread, const uint32_t *arg)
     struct clone_request req = { arg[0], arg[1], arg[2], arg[3], arg[4] };
     uint32_t flags = req.flags;
     if (flags & (GUEST_CLONE_THREAD | GUEST_CLONE_SIGHAND) ||
-        (flags & GUEST_CLONE_VM && !(flags & GUEST_CLONE_VFORK))) {
-        linux_report_once("clone", flags & ~(GUEST_CSIGNAL | CLONE_ID_FLAGS),
-                          "clone flags 0x%x: guest threads / shared-memory processes "
-                          "are not implemented (ENOSYS)", flags);
-        return -ENOSYS;
-    }
+        (flags & GUEST_CLONE_VM && !(flags & GUEST_CLONE_VFORK)))
+        return linux_clone_thread(thread, flags, req.child_sp, req.parent_tid, req.tls,
+                                  req.child_tid);
     if (flags & ~CLONE_FORK_FLAGS) {
         linux_report_once("clone", flags & ~CLONE_FORK_FLAGS,
                           "clone flags 0x%x not supported (EINVAL)", flags & ~CLONE_FORK_FLAGS);
@@ -157,9 +186,9 @@ long sys_wait4(struct guest_thread *thread, const uint32_t *arg)
     int status = 0;
     struct rusage ru;
     memset(&ru, 0, sizeof ru);
-    pid_t pid = wait4((pid_t)arg[0], &status, (int)arg[2], &ru);
+    long pid = safe_syscall(SYS_wait4, (pid_t)arg[0], &status, (int)arg[2], &ru);
     if (pid < 0)
-        return -errno;
+        return pid;
     if (pid > 0) {
         if (arg[1])
             guest_copy_to(arg[1], &status, 4);
@@ -184,9 +213,9 @@ long sys_waitid(struct guest_thread *thread, const uint32_t *arg)
     struct rusage ru;
     memset(&info, 0, sizeof info);
     memset(&ru, 0, sizeof ru);
-    long r = syscall(SYS_waitid, (int)arg[0], (pid_t)arg[1], &info, (int)arg[3], &ru);
+    long r = safe_syscall(SYS_waitid, (int)arg[0], (pid_t)arg[1], &info, (int)arg[3], &ru);
     if (r < 0)
-        return -errno;
+        return r;
     if (arg[2]) {
         struct guest_siginfo_chld g = {
             .signo = info.si_signo, .err = info.si_errno,
@@ -254,6 +283,8 @@ fault:
  * chain ends in one. Level 0 is the script the guest named. */
 struct exec_target {
     char path[PATH_MAX];                /* the ARM ELF file */
+    bool native;                        /* the chain ends in a host program */
+    char first[PATH_MAX];               /* host path of what the guest named */
     int levels;
     struct { char *interp, *arg; } level[EXEC_MAX_SCRIPT_DEPTH];
     char lines[EXEC_MAX_SCRIPT_DEPTH + 1][SCRIPT_LINE_MAX + 1];
@@ -335,9 +366,29 @@ static const char *resolve_self_exe(const char *path)
     return path;
 }
 
+/* Is the ELF header that of a host program (the machine a32run itself
+ * was built for)? Read from a32run's own header: no host #ifdef. */
+static bool is_host_elf(const unsigned char *h, size_t n)
+{
+    static int own_machine = -1;
+    if (own_machine < 0) {
+        unsigned char self[20];
+        int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+        own_machine = 0;
+        if (fd >= 0) {
+            if (pread(fd, self, sizeof self, 0) == (ssize_t)sizeof self)
+                own_machine = self[18] | self[19] << 8;
+            close(fd);
+        }
+    }
+    return n >= 20 && !memcmp(h, "\177ELF", 4) && own_machine &&
+           (h[18] | h[19] << 8) == own_machine;
+}
+
 static long find_target(const char *path, struct exec_target *t)
 {
     t->levels = 0;
+    t->native = false;
     const char *current = resolve_self_exe(path);
     for (int depth = 0;; depth++) {
         char *head = t->lines[depth];
@@ -351,6 +402,17 @@ static long find_target(const char *path, struct exec_target *t)
         r = classify(current, head, SCRIPT_LINE_MAX, &got);
         if (r < 0)
             return r;
+        if (depth == 0) {
+            if (strlen(current) >= sizeof t->first)
+                return -ENAMETOOLONG;
+            strcpy(t->first, current);
+        }
+        if (is_host_elf((unsigned char *)head, got)) {
+            /* A host program (or a script run by one) runs natively: the
+             * host kernel executes what the guest named. */
+            t->native = true;
+            return 0;
+        }
         if (is_arm_elf((unsigned char *)head, got)) {
             if (strlen(current) >= sizeof t->path)
                 return -ENAMETOOLONG;
@@ -392,7 +454,12 @@ static char **build_host_argv(const char *self, const struct exec_target *t,
         v[n++] = "--stats";
     if (a32run_options.force_offset)
         v[n++] = "--force-offset";
-    if (a32run_options.sysroot) {
+    /* The sysroot in effect (canonical), whether it came from -L or the
+     * environment, so a guest that clears its environment keeps it. */
+    if (sysroot_mode() == SYSROOT_FULL && sysroot_dir()) {
+        v[n++] = "--sysroot";
+        v[n++] = (char *)sysroot_dir();
+    } else if (a32run_options.sysroot) {
         v[n++] = "--sysroot";
         v[n++] = (char *)a32run_options.sysroot;
     }
@@ -419,23 +486,27 @@ static char **build_host_argv(const char *self, const struct exec_target *t,
     return v;
 }
 
-long sys_execve(struct guest_thread *thread, const uint32_t *arg)
+static long do_execve(const char *path, uint32_t guest_argv_addr, uint32_t guest_envp_addr)
 {
-    const char *path;
-    long r = guest_path(arg[0], &path);
-    if (r < 0)
-        return r;
+    long r;
     char **guest_argv = NULL, **guest_envp = NULL;
-    long argc = guest_string_array(arg[1], &guest_argv);
+    long argc = guest_string_array(guest_argv_addr, &guest_argv);
     if (argc < 0)
         return argc;
-    long envc = guest_string_array(arg[2], &guest_envp);
+    long envc = guest_string_array(guest_envp_addr, &guest_envp);
     if (envc < 0) {
         free(guest_argv);
         return envc;
     }
     static struct exec_target target;
     r = find_target(path, &target);
+    if (r == 0 && target.native) {
+        execve(target.first, guest_argv, guest_envp);
+        r = -errno;
+        free(guest_argv);
+        free(guest_envp);
+        return r;
+    }
     char self[PATH_MAX];
     if (r == 0) {
         ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
@@ -458,4 +529,81 @@ long sys_execve(struct guest_thread *thread, const uint32_t *arg)
     free(guest_argv);
     free(guest_envp);
     return r;
+}
+
+long sys_execve(struct guest_thread *thread, const uint32_t *arg)
+{
+    const char *path;
+    long r = guest_path(arg[0], &path);
+    if (r < 0)
+        return r;
+    return do_execve(path, arg[1], arg[2]);
+}
+
+/* execveat(dirfd, path, argv, envp, flags): a relative path or
+ * AT_EMPTY_PATH names the file through /proc/self/fd (what the kernel
+ * shows as the script name too). */
+#define GUEST_AT_EMPTY_PATH 0x1000u
+#define GUEST_AT_SYMLINK_NOFOLLOW 0x100u
+long sys_execveat(struct guest_thread *thread, const uint32_t *arg)
+{
+    int dirfd = (int)arg[0];
+    uint32_t flags = arg[4];
+    if (flags & ~(GUEST_AT_EMPTY_PATH | GUEST_AT_SYMLINK_NOFOLLOW))
+        return -EINVAL;
+    const char *path;
+    long r = guest_path(arg[1], &path);
+    if (r < 0)
+        return r;
+    static char joined[PATH_MAX + 64];
+    if (!*path) {
+        if (!(flags & GUEST_AT_EMPTY_PATH))
+            return -ENOENT;
+        snprintf(joined, sizeof joined, "/proc/self/fd/%d", dirfd);
+        path = joined;
+    } else if (path[0] != '/' && dirfd != AT_FDCWD) {
+        if ((size_t)snprintf(joined, sizeof joined, "/proc/self/fd/%d/%s", dirfd, path) >= sizeof joined)
+            return -ENAMETOOLONG;
+        path = joined;
+    }
+    if (flags & GUEST_AT_SYMLINK_NOFOLLOW) {
+        struct stat st;
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && path != joined)
+            return -ELOOP;
+    }
+    return do_execve(path, arg[2], arg[3]);
+}
+
+/* capget/capset(header, data): struct __user_cap_header_struct (u32
+ * version, int pid) and 1 (version 1) or 2 (versions 2, 3) data records
+ * of three u32: fixed-width, the same everywhere, passed in place. */
+static long do_capability(const uint32_t *arg, bool set)
+{
+    uint32_t header[2];
+    if (guest_copy_from(header, arg[0], sizeof header) < 0)
+        return -EFAULT;
+    if (!guest_access_ok(arg[0], sizeof header, GUEST_PROT_WRITE))
+        return -EFAULT;
+    uint32_t records = header[0] == 0x19980330u ? 1 : 2;
+    if (arg[1] && !guest_access_ok(arg[1], records * 12u, set ? GUEST_PROT_READ : GUEST_PROT_WRITE))
+        return -EFAULT;
+    return host_result(syscall(set ? SYS_capset : SYS_capget, guest_to_host(arg[0]),
+                               arg[1] ? guest_to_host(arg[1]) : NULL));
+}
+
+long sys_capget(struct guest_thread *thread, const uint32_t *arg)
+{
+    return do_capability(arg, false);
+}
+
+long sys_capset(struct guest_thread *thread, const uint32_t *arg)
+{
+    return do_capability(arg, true);
+}
+
+/* membarrier(cmd, flags, cpu_id): integers; every guest thread is a host
+ * thread of this process, so the host's barriers cover them. */
+long sys_membarrier(struct guest_thread *thread, const uint32_t *arg)
+{
+    return host_result(syscall(SYS_membarrier, (int)arg[0], (unsigned)arg[1], (int)arg[2]));
 }

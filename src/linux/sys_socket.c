@@ -25,6 +25,7 @@
 #include <sys/time.h>
 #include <sys/uio.h>
 
+#include "linux/safe_syscall.h"
 #include "linux/syscall.h"
 #include "mem/guest_mem.h"
 
@@ -99,7 +100,7 @@ long sys_connect(struct guest_thread *thread, const uint32_t *arg)
 {
     const void *a;
     long r = sockaddr_in(arg[1], arg[2], &a);
-    return r < 0 ? r : host_result(connect((int)arg[0], a, (socklen_t)arg[2]));
+    return r < 0 ? r : safe_syscall(SYS_connect, (int)arg[0], a, (socklen_t)arg[2]);
 }
 
 long sys_listen(struct guest_thread *thread, const uint32_t *arg)
@@ -114,7 +115,7 @@ long sys_accept4(struct guest_thread *thread, const uint32_t *arg)
     void *a;
     socklen_t *len;
     long r = sockaddr_out(arg[1], arg[2], &a, &len);
-    return r < 0 ? r : host_result(accept4((int)arg[0], a, len, (int)arg[3]));
+    return r < 0 ? r : safe_syscall(SYS_accept4, (int)arg[0], a, len, (int)arg[3]);
 }
 
 long sys_accept(struct guest_thread *thread, const uint32_t *arg)
@@ -161,8 +162,8 @@ long sys_sendto(struct guest_thread *thread, const uint32_t *arg)
         r = sockaddr_in(arg[4], arg[5], &a);
     if (r < 0)
         return r;
-    return host_result(sendto((int)arg[0], guest_to_host(arg[1]), len, (int)arg[3], a,
-                              (socklen_t)arg[5]));
+    return safe_syscall(SYS_sendto, (int)arg[0], guest_to_host(arg[1]), len, (int)arg[3], a,
+                        (socklen_t)arg[5]);
 }
 
 long sys_send(struct guest_thread *thread, const uint32_t *arg)
@@ -181,7 +182,7 @@ long sys_recvfrom(struct guest_thread *thread, const uint32_t *arg)
         r = sockaddr_out(arg[4], arg[5], &a, &alen);
     if (r < 0)
         return r;
-    return host_result(recvfrom((int)arg[0], guest_to_host(arg[1]), len, (int)arg[3], a, alen));
+    return safe_syscall(SYS_recvfrom, (int)arg[0], guest_to_host(arg[1]), len, (int)arg[3], a, alen);
 }
 
 long sys_recv(struct guest_thread *thread, const uint32_t *arg)
@@ -547,7 +548,7 @@ long sys_sendmsg(struct guest_thread *thread, const uint32_t *arg)
     struct host_msg m;
     long r = host_msg_prepare(&m, arg[1], false);
     if (r == 0)
-        r = host_result(sendmsg((int)arg[0], &m.hdr, (int)arg[2]));
+        r = safe_syscall(SYS_sendmsg, (int)arg[0], &m.hdr, (int)arg[2]);
     host_msg_free(&m);
     return r;
 }
@@ -557,7 +558,7 @@ long sys_recvmsg(struct guest_thread *thread, const uint32_t *arg)
     struct host_msg m;
     long r = host_msg_prepare(&m, arg[1], true);
     if (r == 0) {
-        r = host_result(recvmsg((int)arg[0], &m.hdr, (int)arg[2]));
+        r = safe_syscall(SYS_recvmsg, (int)arg[0], &m.hdr, (int)arg[2]);
         if (r >= 0 && host_msg_finish_recv(&m) < 0)
             r = -EFAULT;
     }
@@ -590,12 +591,10 @@ static long do_mmsg(const uint32_t *arg, bool receiving, struct timespec *timeou
         h[prepared].msg_hdr = m[prepared].hdr;
     }
     /* the host updates *timeout with the time left */
-    r = receiving ? recvmmsg((int)arg[0], h, vlen, (int)arg[3], timeout)
-                  : sendmmsg((int)arg[0], h, vlen, (int)arg[3]);
-    if (r < 0) {
-        r = -errno;
+    r = receiving ? safe_syscall(SYS_recvmmsg, (int)arg[0], h, vlen, (int)arg[3], timeout)
+                  : safe_syscall(SYS_sendmmsg, (int)arg[0], h, vlen, (int)arg[3]);
+    if (r < 0)
         goto out;
-    }
     for (long i = 0; i < r; i++) {
         uint32_t at = arg[1] + (uint32_t)i * (uint32_t)sizeof(struct guest_mmsghdr);
         uint32_t len = h[i].msg_len;

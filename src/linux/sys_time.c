@@ -12,6 +12,7 @@
 #include <sys/times.h>
 #include <linux/futex.h>
 
+#include "linux/safe_syscall.h"
 #include "linux/syscall.h"
 #include "mem/guest_mem.h"
 
@@ -108,12 +109,18 @@ static long do_clock_nanosleep(clockid_t clock, int flags, uint32_t req_addr,
     long r = get_timespec(&req, req_addr, time64);
     if (r < 0)
         return r;
-    int err = clock_nanosleep(clock, flags, &req, &rem);
-    if (err == EINTR && rem_addr && !(flags & TIMER_ABSTIME)) {
+    /* A signal already pending (safe_syscall's -GUEST_ERESTARTSYS) means
+     * no time slept. Interrupted sleeps end with EINTR whatever SA_RESTART
+     * says (Linux's ERESTART_RESTARTBLOCK with a handler). */
+    rem = req;
+    long err = safe_syscall(SYS_clock_nanosleep, clock, flags, &req, &rem);
+    if (err == -GUEST_ERESTARTSYS)
+        err = -EINTR;
+    if (err == -EINTR && rem_addr && !(flags & TIMER_ABSTIME)) {
         if (put_timespec(rem_addr, &rem, time64) < 0)
             return -EFAULT;
     }
-    return -err;
+    return err;
 }
 
 long sys_nanosleep(struct guest_thread *thread, const uint32_t *arg)
@@ -144,48 +151,6 @@ long sys_times(struct guest_thread *thread, const uint32_t *arg)
             return -EFAULT;
     }
     return (long)(uint32_t)now;
-}
-
-/* futex: wait and wake forms only (the single-threaded slice); the host
- * futex works on the guest word directly. Timeouts are relative for WAIT,
- * absolute for WAIT_BITSET. */
-static long do_futex(const uint32_t *arg, bool time64)
-{
-    uint32_t uaddr = arg[0];
-    int op = (int)arg[1];
-    int cmd = op & FUTEX_CMD_MASK;
-    if (uaddr & 3u)
-        return -EINVAL;
-    if (!guest_access_ok(uaddr, 4, GUEST_PROT_READ))
-        return -EFAULT;
-    struct timespec ts, *tsp = NULL;
-    switch (cmd) {
-    case FUTEX_WAIT: case FUTEX_WAIT_BITSET:
-        if (arg[3]) {
-            long r = get_timespec(&ts, arg[3], time64);
-            if (r < 0)
-                return r;
-            tsp = &ts;
-        }
-        break;
-    case FUTEX_WAKE: case FUTEX_WAKE_BITSET:
-        break;
-    default:
-        linux_report_once("futex", (uint32_t)cmd, "unsupported futex operation %d (ENOSYS)", cmd);
-        return -ENOSYS;
-    }
-    return host_result(syscall(SYS_futex, guest_to_host(uaddr), op, arg[2], tsp,
-                               NULL, arg[5]));
-}
-
-long sys_futex(struct guest_thread *thread, const uint32_t *arg)
-{
-    return do_futex(arg, false);
-}
-
-long sys_futex_time64(struct guest_thread *thread, const uint32_t *arg)
-{
-    return do_futex(arg, true);
 }
 
 static long do_sched_rr_get_interval(const uint32_t *arg, bool time64)

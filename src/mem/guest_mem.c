@@ -326,6 +326,7 @@ void guest_mem_forget_code(uint32_t start, uint64_t length)
         end = GUEST_PAGE_COUNT;
     uint64_t run = 0;
     bool in_run = false;
+    exec_code_lock();
     for (uint64_t p = first; p <= end; p++) {
         bool code = p < end && (flags_load((uint32_t)p) & GPAGE_CODE);
         if (code) {
@@ -341,6 +342,7 @@ void guest_mem_forget_code(uint32_t start, uint64_t length)
             in_run = false;
         }
     }
+    exec_code_unlock();
 }
 
 bool guest_range_is_free(uint32_t start, uint64_t length)
@@ -374,9 +376,13 @@ void guest_mem_mark_code(uint32_t page_addr)
     mprotect(guest_to_host(host_page), host_page_size, host_prot_of_host_page(host_page));
 }
 
-/* Async-signal-safe: atomics, exec_invalidate_range and mprotect only. */
+/* Async-signal-safe for a thread not holding the code lock: atomics,
+ * exec_invalidate_range and mprotect only. The whole change is made under
+ * the code lock, so a block builder (which write-protects, then decodes,
+ * under that lock) never sees the flags and the protection disagree. */
 static void unprotect_code_host_page(uint32_t addr)
 {
+    exec_code_lock();
     uint32_t per_host = (uint32_t)(host_page_size / GUEST_PAGE_SIZE);
     uint32_t host_page = (uint32_t)(addr & ~(uint64_t)(host_page_size - 1));
     uint32_t first = host_page >> GUEST_PAGE_SHIFT;
@@ -395,6 +401,7 @@ static void unprotect_code_host_page(uint32_t addr)
     if (changed && current_guest_thread)
         current_guest_thread->code_changed = 1;
     mprotect(guest_to_host(host_page), host_page_size, host_prot_of_host_page(host_page));
+    exec_code_unlock();
 }
 
 bool guest_mem_handle_code_write(uint32_t addr)

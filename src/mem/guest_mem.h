@@ -162,4 +162,12 @@ void guest_mem_dump(int fd);
 #define GUEST_MREMAP_FIXED        2
 #define GUEST_MREMAP_DONTUNMAP    4
 
+/* SysV shared memory (guest_shm.c; appended for sys_ipc.c). Attaches
+ * segment shmid of size bytes at guest address addr (0: the layer picks
+ * one; else it must be host-page aligned, and SHM_REMAP allows replacing
+ * guest mappings there); shmflg are the shmat flags. Returns the guest
+ * address or -errno. Detach takes the address and size attach used. */
+int64_t guest_shm_attach(int shmid, uint32_t addr, uint32_t size, int shmflg);
+int guest_shm_detach(uint32_t addr, uint32_t size);
+
 #endif

@@ -145,6 +145,11 @@ enum fmt {
     FMT_VRINT,
     FMT_VCVT_RM,    /* vcvt{a,n,p,m} */
     FMT_VJCVT,
+    /* ARMv8 crypto and CRC32 (the rest of Advanced SIMD has no format yet) */
+    FMT_CRYPTO2,    /* .8/.32 qd, qm */
+    FMT_CRYPTO3,    /* .32 qd, qn, qm */
+    FMT_VMULL_P64,  /* qd, dn, dm */
+    FMT_CRC32,      /* crc32{c}{b,h,w} rd, rn, rm */
 };
 
 struct op_format {
@@ -223,6 +228,17 @@ static const struct op_format op_formats[OP_COUNT] = {
     F(VSEL, VSEL), F(VMAXNM, V3), F(VMINNM, V3),
     F(VRINT, VRINT), F(VRINTX, V2), FR(VCVT_INT_F_RM, VCVT_RM, "vcvt"),
     F(VJCVT, VJCVT),
+    /* ARMv8 crypto (root without the data type) and CRC32 */
+    FR(NEON_AESE, CRYPTO2, "aese"), FR(NEON_AESD, CRYPTO2, "aesd"),
+    FR(NEON_AESMC, CRYPTO2, "aesmc"), FR(NEON_AESIMC, CRYPTO2, "aesimc"),
+    FR(NEON_SHA1H, CRYPTO2, "sha1h"), FR(NEON_SHA1SU1, CRYPTO2, "sha1su1"),
+    FR(NEON_SHA256SU0, CRYPTO2, "sha256su0"),
+    FR(NEON_SHA1C, CRYPTO3, "sha1c"), FR(NEON_SHA1P, CRYPTO3, "sha1p"),
+    FR(NEON_SHA1M, CRYPTO3, "sha1m"), FR(NEON_SHA1SU0, CRYPTO3, "sha1su0"),
+    FR(NEON_SHA256H, CRYPTO3, "sha256h"), FR(NEON_SHA256H2, CRYPTO3, "sha256h2"),
+    FR(NEON_SHA256SU1, CRYPTO3, "sha256su1"),
+    FR(NEON_VMULLP64, VMULL_P64, "vmull"),
+    F(CRC32, CRC32), F(CRC32C, CRC32),
 };
 
 #undef F
@@ -898,6 +914,35 @@ static void render_vldm(struct out *o, const struct guest_insn *insn,
     put(o, "}");
 }
 
+/* Crypto and CRC32 formats; false for any other format. */
+static bool render_crypto(struct out *o, const struct guest_insn *insn,
+                          unsigned fmt, const char *root)
+{
+    switch (fmt) {
+    case FMT_CRYPTO2:
+        mnemonic(o, insn, root, false, insn->shift_type == 0 ? ".8" : ".32");
+        put(o, "q%u, q%u", insn->rd / 2u, insn->rm / 2u);
+        return true;
+    case FMT_CRYPTO3:
+        mnemonic(o, insn, root, false, ".32");
+        put(o, "q%u, q%u, q%u", insn->rd / 2u, insn->rn / 2u, insn->rm / 2u);
+        return true;
+    case FMT_VMULL_P64:
+        mnemonic(o, insn, root, false, ".p64");
+        put(o, "q%u, d%u, d%u", insn->rd / 2u, insn->rn, insn->rm);
+        return true;
+    case FMT_CRC32: {
+        char r[16];
+        snprintf(r, sizeof r, "%s%c", root, "bhw"[insn->shift_type % 3u]);
+        mnemonic(o, insn, r, false, NULL);
+        put(o, "%s, %s, %s", reg(insn->rd), reg(insn->rn), reg(insn->rm));
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
 static bool render_vfp(struct out *o, const struct guest_insn *insn,
                        unsigned fmt, const char *root)
 {
@@ -1102,6 +1147,7 @@ size_t guest_disasm(const struct guest_insn *insn, char *buf, size_t size)
         const char *root = f->root ? f->root : guest_op_name(op);
         struct out start = o;
         done = render_integer(&o, insn, f->fmt, root) ||
+               render_crypto(&o, insn, f->fmt, root) ||
                render_vfp(&o, insn, f->fmt, root);
         if (!done)
             o = start;

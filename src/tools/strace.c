@@ -10,6 +10,7 @@
 
 #include "tools/strace.h"
 #include "linux/guest_abi.h"
+#include "linux/sys_ioctl.h"
 #include "mem/guest_mem.h"
 
 #define STRACE_STR_MAX 32       /* characters of a string shown */
@@ -118,18 +119,11 @@ static void put_signo(struct out *o, uint32_t signo)
 
 static void put_ioctl(struct out *o, uint32_t request)
 {
-    static const struct { uint32_t request; const char *name; } names[] = {
-        { GUEST_TCGETS, "TCGETS" }, { GUEST_TCSETS, "TCSETS" },
-        { GUEST_TCSETSW, "TCSETSW" }, { GUEST_TCSETSF, "TCSETSF" },
-        { GUEST_TIOCGWINSZ, "TIOCGWINSZ" }, { GUEST_TIOCSWINSZ, "TIOCSWINSZ" },
-        { GUEST_FIONREAD, "FIONREAD" },
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (names[i].request == request) {
-            put(o, "%s", names[i].name);
-            return;
-        }
-    put(o, "%#x", request);
+    const char *name = linux_ioctl_name(request);
+    if (name)
+        put(o, "%s", name);
+    else
+        put(o, "%#x", request);
 }
 
 static bool is_error(uint32_t result)

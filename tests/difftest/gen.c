@@ -185,6 +185,43 @@ static uint64_t random_double(struct gen_rng *rng)
     return sign | exp << 52 | (gen_rand64(rng) >> 12);
 }
 
+/* Advanced SIMD groups: some D registers get integer lanes at saturation
+ * and sign boundaries (every element size), and single-precision lanes
+ * drawn from the float specials (NaNs, infinities, denormals, +-0), on top
+ * of the double-precision mix of gen_initial_state. */
+static void gen_neon_registers(struct gen_rng *rng, struct dt_case *c)
+{
+    for (int i = 0; i < 32; i++) {
+        unsigned kind = gen_below(rng, 8);
+        if (kind >= 3)
+            continue;
+        if (kind == 2) {
+            c->d[i] = (uint64_t)random_single(rng) << 32 | random_single(rng);
+            continue;
+        }
+        unsigned bits = 8u << gen_below(rng, 4);
+        uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
+        uint64_t smax = (1ull << (bits - 1)) - 1, smin = 1ull << (bits - 1);
+        const uint64_t bound[] = {
+            0, 1, 2, mask, mask - 1, smax, smin, smin + 1, smax - 1,
+            1ull << (bits - 2), (1ull << (bits - 2)) - 1, smin | (1ull << (bits - 2)),
+        };
+        uint64_t v = 0;
+        for (unsigned lane = 0; lane < 64 / bits; lane++) {
+            uint64_t x = gen_below(rng, 4) == 0
+                ? gen_rand64(rng) & mask
+                : bound[gen_below(rng, sizeof bound / sizeof bound[0])];
+            v |= x << (lane * bits);
+        }
+        c->d[i] = v;
+    }
+}
+
+void gen_neon_state(struct gen_rng *rng, struct dt_case *c)
+{
+    gen_neon_registers(rng, c);
+}
+
 void gen_initial_state(struct gen_rng *rng, struct dt_case *c)
 {
     for (int i = 0; i < 15; i++)
@@ -328,6 +365,8 @@ int main(int argc, char **argv)
                 c.id = next_id;
                 c.isa = isa;
                 gen_initial_state(&rng, &c);
+                if (g == GROUP_NEON || g == GROUP_CRYPTO)
+                    gen_neon_state(&rng, &c);
                 static struct gen_seq s;
                 memset(&s, 0, sizeof s);
                 s.isa = isa;

@@ -124,5 +124,8 @@ extern const unsigned gen_smoke_word_count;
 void gen_initial_state(struct gen_rng *rng, struct dt_case *c);
 uint32_t gen_random_reg_value(struct gen_rng *rng);
 uint32_t gen_sane_fpscr(struct gen_rng *rng);
+/* Advanced SIMD/crypto groups: integer lane boundaries and float-lane
+ * specials in some D registers (after gen_initial_state). */
+void gen_neon_state(struct gen_rng *rng, struct dt_case *c);
 
 #endif

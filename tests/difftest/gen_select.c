@@ -18,12 +18,18 @@
 
 #include "gen.h"
 
-enum table_kind { TK_A32, TK_VFP_A32, TK_T16, TK_T32, TK_VFP_T32, TK_SMOKE };
+/* TK_NEON_A32/T32: entries of guest_neon_patterns and
+ * guest_neon_crypto_patterns (A32 form); T32 words are the A32 form mapped
+ * to the T32 encoding (the broad NEON entries of the A32/T32 tables, which
+ * only forward to the NEON decoder, are not drawn from). */
+enum table_kind { TK_A32, TK_VFP_A32, TK_T16, TK_T32, TK_VFP_T32, TK_NEON_A32,
+                  TK_NEON_T32, TK_SMOKE };
 
 struct entry {
     enum table_kind kind;
     const struct guest_insn_pattern *pattern;   /* NULL for smoke */
     unsigned smoke;
+    uint32_t force_mask, force_value;           /* NEON: bias of the fill */
 };
 
 #define MAX_ENTRIES 1024
@@ -43,23 +49,61 @@ static void build_tables(void)
         return;
     tables_ready = true;
     for (unsigned i = 0; i < guest_a32_pattern_count; i++)
-        add_entry(DT_ISA_A32, guest_a32_patterns[i].group,
-                  (struct entry){ TK_A32, &guest_a32_patterns[i], 0 });
+        if (guest_a32_patterns[i].decode != guest_neon_a32_entry)
+            add_entry(DT_ISA_A32, guest_a32_patterns[i].group,
+                      (struct entry){ TK_A32, &guest_a32_patterns[i], 0, 0, 0 });
     for (unsigned i = 0; i < guest_t16_pattern_count; i++)
         add_entry(DT_ISA_T32, guest_t16_patterns[i].group,
-                  (struct entry){ TK_T16, &guest_t16_patterns[i], 0 });
+                  (struct entry){ TK_T16, &guest_t16_patterns[i], 0, 0, 0 });
     for (unsigned i = 0; i < guest_t32_pattern_count; i++)
-        add_entry(DT_ISA_T32, guest_t32_patterns[i].group,
-                  (struct entry){ TK_T32, &guest_t32_patterns[i], 0 });
+        if (guest_t32_patterns[i].decode != guest_neon_t32_entry)
+            add_entry(DT_ISA_T32, guest_t32_patterns[i].group,
+                      (struct entry){ TK_T32, &guest_t32_patterns[i], 0, 0, 0 });
+    const struct { const struct guest_insn_pattern *table; unsigned count; } neon[] = {
+        { guest_neon_patterns, guest_neon_pattern_count },
+        { guest_neon_crypto_patterns, guest_neon_crypto_pattern_count },
+    };
+    for (unsigned t = 0; t < 2; t++)
+        for (unsigned i = 0; i < neon[t].count; i++) {
+            const struct guest_insn_pattern *p = &neon[t].table[i];
+            /* Entries covering many operations are drawn more often, so
+             * that each op gets a similar share: weight = popcount of the
+             * entry's free opcode bits, roughly. */
+            unsigned weight = t == 1 ? 1 : 1 + (unsigned)__builtin_popcount(~p->mask & 0x01300f50u) / 2;
+            for (unsigned w = 0; w < weight; w++) {
+                add_entry(DT_ISA_A32, p->group, (struct entry){ TK_NEON_A32, p, 0, 0, 0 });
+                add_entry(DT_ISA_T32, p->group, (struct entry){ TK_NEON_T32, p, 0, 0, 0 });
+            }
+        }
+    /* Extra draws in the single-precision parts of the three-same and
+     * two-register-misc spaces (A7.4.1 A = 11xx with sz = 0; A7.4.5 A = 01
+     * with F = 1 and A = 11), where rounding, NaN and flag rules live. */
+    static const struct { uint32_t mask, value, force_mask, force_value; unsigned weight; } bias[] = {
+        { 0xfe800000u, 0xf2000000u, 0x00100c00u, 0x00000c00u, 6 },
+        { 0xffb00810u, 0xf3b00000u, 0x00030400u, 0x00010400u, 2 },
+        { 0xffb00810u, 0xf3b00000u, 0x000f0000u, 0x000b0000u, 2 },
+    };
+    for (unsigned b = 0; b < sizeof bias / sizeof bias[0]; b++)
+        for (unsigned i = 0; i < guest_neon_pattern_count; i++) {
+            const struct guest_insn_pattern *p = &guest_neon_patterns[i];
+            if (p->mask != bias[b].mask || p->value != bias[b].value)
+                continue;
+            for (unsigned w = 0; w < bias[b].weight; w++) {
+                add_entry(DT_ISA_A32, p->group, (struct entry){ TK_NEON_A32, p, 0,
+                          bias[b].force_mask, bias[b].force_value });
+                add_entry(DT_ISA_T32, p->group, (struct entry){ TK_NEON_T32, p, 0,
+                          bias[b].force_mask, bias[b].force_value });
+            }
+        }
     for (unsigned i = 0; i < guest_vfp_pattern_count; i++) {
         add_entry(DT_ISA_A32, guest_vfp_patterns[i].group,
-                  (struct entry){ TK_VFP_A32, &guest_vfp_patterns[i], 0 });
+                  (struct entry){ TK_VFP_A32, &guest_vfp_patterns[i], 0, 0, 0 });
         add_entry(DT_ISA_T32, guest_vfp_patterns[i].group,
-                  (struct entry){ TK_VFP_T32, &guest_vfp_patterns[i], 0 });
+                  (struct entry){ TK_VFP_T32, &guest_vfp_patterns[i], 0, 0, 0 });
     }
     for (unsigned i = 0; i < gen_smoke_word_count; i++)
         add_entry(gen_smoke_words[i].isa, GEN_GROUP_SMOKE,
-                  (struct entry){ TK_SMOKE, NULL, i });
+                  (struct entry){ TK_SMOKE, NULL, i, 0, 0 });
 }
 
 bool gen_group_available(unsigned isa, unsigned group)
@@ -104,13 +148,35 @@ static bool decode_full(unsigned isa, uint32_t pc, uint32_t raw, unsigned length
     return guest_decode_t32(pc, hw1, hw2, itstate, out) == length;
 }
 
+/* A32 form of a T32 Advanced SIMD word (see decode_neon.c). */
+static uint32_t neon_t32_to_a32(uint32_t raw)
+{
+    if ((raw & 0xef000000u) == 0xef000000u)
+        return 0xf2000000u | ((raw >> 28) & 1u) << 24 | (raw & 0x00ffffffu);
+    if ((raw & 0xff000000u) == 0xf9000000u)
+        return 0xf4000000u | (raw & 0x00ffffffu);
+    return 0xe0000000u | (raw & 0x0fffffffu);
+}
+
+/* T32 form of an A32 Advanced SIMD word: 1111 001U -> 111U 1111,
+ * 1111 0100 -> 1111 1001, conditional cp11 transfers -> condition 0xE. */
+static uint32_t neon_a32_to_t32(uint32_t raw)
+{
+    if ((raw & 0xfe000000u) == 0xf2000000u)
+        return 0xef000000u | ((raw >> 24) & 1u) << 28 | (raw & 0x00ffffffu);
+    if ((raw & 0xff000000u) == 0xf4000000u)
+        return 0xf9000000u | (raw & 0x00ffffffu);
+    return 0xe0000000u | (raw & 0x0fffffffu);
+}
+
 /* Decodes raw with the entry's own decode function and with the full
  * decoder; both must accept it as the same operation. */
 static bool check_candidate(const struct entry *e, unsigned isa, uint32_t pc,
                             uint32_t itstate, struct candidate *cand)
 {
     const struct guest_insn_pattern *p = e->pattern;
-    if ((cand->raw & p->mask) != p->value)
+    uint32_t own_raw = e->kind == TK_NEON_T32 ? neon_t32_to_a32(cand->raw) : cand->raw;
+    if ((own_raw & p->mask) != p->value)
         return false;
     struct guest_insn own;
     memset(&own, 0, sizeof own);
@@ -120,7 +186,7 @@ static bool check_candidate(const struct entry *e, unsigned isa, uint32_t pc,
     own.thumb = isa == DT_ISA_T32;
     own.itstate = (uint8_t)itstate;
     own.cond = COND_AL;
-    if (!p->decode(p, cand->raw, &own) || own.op == OP_UNDEFINED)
+    if (!p->decode(p, own_raw, &own) || own.op == OP_UNDEFINED)
         return false;
     if (!decode_full(isa, pc, cand->raw, cand->length, itstate, &cand->insn))
         return false;
@@ -153,7 +219,13 @@ static bool draw_once(struct gen_rng *rng, const struct entry *e, unsigned isa,
         return true;
     }
     const struct guest_insn_pattern *p = e->pattern;
-    uint32_t raw = (p->value & p->mask) | (fill_bits(rng) & ~p->mask);
+    /* Advanced SIMD opcode fields are dense in the free bits: uniform fill
+     * gives every operation its share (sparse/dense fills would favour
+     * the all-zero and all-one opcodes). */
+    bool neon = e->kind == TK_NEON_A32 || e->kind == TK_NEON_T32;
+    uint32_t fill = neon ? gen_rand32(rng) : fill_bits(rng);
+    uint32_t raw = (p->value & p->mask) | (fill & ~p->mask);
+    raw = (raw & ~e->force_mask) | e->force_value;
     cand->name = p->name;
     switch (e->kind) {
     case TK_A32:
@@ -173,6 +245,13 @@ static bool draw_once(struct gen_rng *rng, const struct entry *e, unsigned isa,
         break;
     case TK_VFP_T32:
         raw = (raw & 0x0fffffffu) | 0xe0000000u;
+        cand->length = 4;
+        break;
+    case TK_NEON_A32:
+        cand->length = 4;
+        break;
+    case TK_NEON_T32:
+        raw = neon_a32_to_t32(raw);
         cand->length = 4;
         break;
     case TK_SMOKE:

@@ -37,6 +37,14 @@ for src in tests/asm/*.S; do
     build_one "$src" "$OUT/guest/$name" -static -nostdlib -march=armv8-a -mfpu=vfpv3-d16 -mfloat-abi=hard &
     jobs+=($!)
 done
+# Programs whose source is gone (renamed or deleted tests) would otherwise
+# keep running from a previous build.
+for out in "$OUT"/guest/*; do
+    [ -f "$out" ] || continue
+    name=$(basename "$out")
+    base=${name%-arm-O?}; base=${base%-thumb-O?}
+    [ -e "tests/guest/$base.c" ] || [ -e "tests/asm/$base.S" ] || rm -f "$out"
+done
 status=0
 for j in "${jobs[@]}"; do wait "$j" || status=1; done
 exit $status

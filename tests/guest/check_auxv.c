@@ -3,7 +3,8 @@
  * claims its own feature set): the initial process state a32run gives a
  * static program. Checks the auxv entries the ARM Linux kernel provides and
  * that AT_HWCAP claims exactly what a32run implements (VFPv4 with 32 double
- * registers, integer divide, TLS, LPAE; no NEON yet), uname's machine and
+ * registers, integer divide, TLS, LPAE, NEON; AT_HWCAP2: AES, PMULL, SHA1,
+ * SHA2, CRC32), uname's machine and
  * the stack alignment.
  */
 #include <stdint.h>
@@ -37,7 +38,11 @@ int main(int argc, char **argv, char **envp)
     CHECK((hwcap & HWCAP_VFP) && (hwcap & HWCAP_VFPv3) && (hwcap & HWCAP_VFPv4) && (hwcap & HWCAP_VFPD32));
     CHECK((hwcap & HWCAP_TLS) && (hwcap & HWCAP_IDIVA) && (hwcap & HWCAP_IDIVT));
     CHECK((hwcap & HWCAP_THUMB) && (hwcap & HWCAP_EDSP) && (hwcap & HWCAP_FAST_MULT));
-    CHECK(!(hwcap & HWCAP_NEON));   /* Advanced SIMD is not implemented yet */
+    CHECK(hwcap & HWCAP_NEON);
+    unsigned long hwcap2 = getauxval(AT_HWCAP2);
+    CHECK((hwcap2 & HWCAP2_AES) && (hwcap2 & HWCAP2_PMULL) && (hwcap2 & HWCAP2_SHA1) &&
+          (hwcap2 & HWCAP2_SHA2) && (hwcap2 & HWCAP2_CRC32));
+    CHECK((hwcap2 & ~0x1ful) == 0);
     CHECK(!(hwcap & HWCAP_IWMMXT) && !(hwcap & HWCAP_JAVA) && !(hwcap & HWCAP_CRUNCH));
 
     struct utsname u;

@@ -4,8 +4,9 @@
  * CLONE_PARENT_SETTID and crashes on the thread form. Checks
  * CLONE_PARENT_SETTID (parent's memory only), CLONE_CHILD_SETTID (child's
  * memory only), a child on its own stack, exit signal 0 (reaped only with
- * __WALL), CLONE_VFORK ordering, and that the thread form fails cleanly
- * with ENOSYS while threads are not implemented.
+ * __WALL), CLONE_VFORK ordering, the raw thread form (its own stack,
+ * CLONE_PARENT_SETTID and CLONE_CHILD_CLEARTID cleared at its exit), and
+ * the refusal of an unsupported flag.
  * On the AArch64 build run under qemu-aarch64 two checks are skipped:
  * qemu-user refuses exit signal 0 (Linux accepts it; that refusal is how
  * the test recognises the setting) and runs CLONE_VFORK as a plain fork.
@@ -47,6 +48,27 @@ static long clone_on_stack(void *top)
                  "sub r0, sp, r1\n\tadd r0, r0, #21\n\tmov r7, #248\n\tsvc #0\n"
                  "1:\n\tpop {r7}\n"
                  : "+r"(r0) : "r"(r1), "r"(r2), "r"(r3), "r"(r4) : "memory", "cc");
+    return r0;
+}
+
+static volatile int thread_ran, thread_ptid = -1, thread_ctid = 1;
+
+/* A thread on its own stack that sets thread_ran and exits (exit, not
+ * exit_group); the kernel zeroes thread_ctid when it is gone. */
+static long clone_thread_on_stack(void *top)
+{
+    register long r0 asm("r0") = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |
+                                 CLONE_THREAD | CLONE_SYSVSEM | CLONE_PARENT_SETTID |
+                                 CLONE_CHILD_CLEARTID;
+    register void *r1 asm("r1") = top;
+    register volatile int *r2 asm("r2") = &thread_ptid;
+    register long r3 asm("r3") = 0;
+    register volatile int *r4 asm("r4") = &thread_ctid;
+    register volatile int *r5 asm("r5") = &thread_ran;
+    asm volatile("push {r7}\n\tmov r7, #120\n\tsvc #0\n\tcmp r0, #0\n\tbne 1f\n\t"
+                 "mov r0, #1\n\tstr r0, [r5]\n\tmov r0, #0\n\tmov r7, #1\n\tsvc #0\n"
+                 "1:\n\tpop {r7}\n"
+                 : "+r"(r0) : "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5) : "memory", "cc");
     return r0;
 }
 
@@ -107,12 +129,11 @@ int main(void)
         _exit(7);
     CHECK(exit_code((pid_t)pid, 0) == 7, "CLONE_VM|CLONE_VFORK runs as vfork");
 
-    errno = 0;
-    long r = syscall(SYS_clone, CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |
-                     CLONE_THREAD | CLONE_SYSVSEM, stack + sizeof stack, 0, 0, 0);
-    if (r == 0)
-        syscall(SYS_exit, 0);
-    CHECK(r == -1 && errno == ENOSYS, "thread clone fails with ENOSYS (not implemented)");
+    long r = clone_thread_on_stack(stack + sizeof stack);
+    for (int i = 0; i < 5000 && thread_ctid != 0; i++)
+        usleep(1000);
+    CHECK(r > 0 && r != getpid() && thread_ptid == r, "thread clone returns its tid, stored by CLONE_PARENT_SETTID");
+    CHECK(thread_ran == 1 && thread_ctid == 0, "thread ran on its own stack; CLONE_CHILD_CLEARTID cleared at exit");
     errno = 0;
     r = syscall(SYS_clone, CLONE_NEWNS | SIGCHLD, 0, 0, 0, 0);
     if (r == 0)

@@ -676,7 +676,8 @@ static const struct t32_case hand_cases[] = {
     { 0, 0xee11, 0x0f10, 0, OP_UNDEFINED, COND_AL, 0, { 0 }, "mrc p15 c1 (SCTLR)" },
     { 0, 0xf950, 0x0000, 0, OP_UNDEFINED, COND_AL, 0, { 0 }, "load word with S = 1" },
     { 0, 0xfbe0, 0x0070, 0, OP_UNDEFINED, COND_AL, 0, { 0 }, "reserved long multiply" },
-    { 0, 0xfac0, 0xf080, 0, OP_UNDEFINED, COND_AL, 0, { 0 }, "crc32 (not claimed)" },
+    { 0, 0xfac1, 0xf0b2, 0, OP_UNDEFINED, COND_AL, 0, { 0 }, "crc32 with sz = 11" },
+    { 0, 0xfac1, 0xf08f, 0, OP_UNDEFINED, COND_AL, 0, { 0 }, "crc32b with Rm = pc" },
     /* ARMv8-A removed the ARMv7 UNPREDICTABLE cases for SP in T32. */
     { 0, 0xe9cd, 0xd100, 0, OP_STRD_IMM, COND_AL, C_RD | C_RA | C_RN | C_IMM | C_FLAGS,
       { .rd = 13, .ra = 1, .rn = 13, .imm = 0, .flags = F_PRE | F_ADD }, "strd sp, r1, [sp]" },

@@ -500,6 +500,32 @@ a_fwd:
     vcvtt.f16.f64 s2, d3
     vcvtt.f64.f16 d4, s5
     vcvtb.f16.f64 s6, d7
+    @ ARMv8 crypto extension and CRC32
+    .fpu crypto-neon-fp-armv8
+    .arch_extension crc
+    aese.8 q0, q1
+    aesd.8 q15, q14
+    aesmc.8 q2, q3
+    aesimc.8 q8, q9
+    sha1h.32 q4, q5
+    sha1su1.32 q6, q7
+    sha256su0.32 q10, q11
+    sha1c.32 q0, q1, q2
+    sha1p.32 q3, q4, q5
+    sha1m.32 q6, q7, q8
+    sha1su0.32 q9, q10, q11
+    sha256h.32 q12, q13, q14
+    sha256h2.32 q15, q0, q1
+    sha256su1.32 q2, q3, q4
+    vmull.p64 q0, d1, d2
+    vmull.p64 q15, d31, d16
+    crc32b r0, r1, r2
+    crc32h r3, r4, r5
+    crc32w r6, r7, r8
+    crc32cb r9, r10, r11
+    crc32ch r12, lr, sp
+    crc32cw r0, r0, r0
+    .fpu fp-armv8
     bx lr
     .thumb
     .thumb_func
@@ -1063,4 +1089,19 @@ t_lit:
     vcvtt.f16.f64 s2, d3
     vcvtt.f64.f16 d4, s5
     vcvtb.f16.f64 s6, d7
+    @ ARMv8 crypto extension and CRC32
+    .fpu crypto-neon-fp-armv8
+    .arch_extension crc
+    aese.8 q0, q1
+    aesimc.8 q14, q15
+    sha1h.32 q4, q5
+    sha256su0.32 q10, q11
+    sha1c.32 q0, q1, q2
+    sha256h2.32 q15, q0, q1
+    sha256su1.32 q2, q3, q4
+    vmull.p64 q0, d1, d2
+    crc32b r0, r1, r2
+    crc32w r6, r7, r8
+    crc32ch r12, lr, r3
+    .fpu fp-armv8
     bx lr

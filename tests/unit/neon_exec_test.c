@@ -121,8 +121,8 @@ static void test_decode(void)
     static const uint32_t undefined_words[] = {
         0xf2220845,     /* vadd q0, q1, q2 with odd Vm */
         0xf2300000,     /* vhadd with size 11 */
-        0xf3b00300,     /* AESE (ARMv8 crypto) */
-        0xf2a00e00,     /* VMULL.P64 */
+        0xf3b40300,     /* AESE with size 01 */
+        0xf2a01e00,     /* VMULL.P64 with odd Vd */
         0xf2100d40,     /* vadd.f16 (sz = 1) */
         0xf42f070f,     /* vld1 with Rn = pc */
         0xf42008bf,     /* vld2 with align 11 */
