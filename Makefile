@@ -112,3 +112,25 @@ bench:
 .PHONY: syscall-coverage
 syscall-coverage:
 	python3 scripts/syscall_coverage.py
+
+# Real programs from a Debian armhf sysroot (scripts/make-sysroot.sh, cached
+# in $(SYSROOT)): tests/sysroot/run.sh and tests/realworld/run.sh
+# (check-realworld), CPython's regression modules under a32run and
+# qemu-arm (check-python; PYTHON_ARGS=--ci for the short subset).
+SYSROOT ?= build-sysroot
+REALWORLD_ARGS ?=
+PYTHON_ARGS ?=
+.PHONY: sysroot check-realworld check-python
+sysroot:
+	bash scripts/make-sysroot.sh --profile full $(SYSROOT)
+check-realworld: all
+	bash scripts/install-deps.sh
+	bash scripts/make-sysroot.sh --profile full $(SYSROOT)
+	status=0; \
+	bash tests/sysroot/run.sh $(BUILD)/a32run $(SYSROOT) || status=1; \
+	bash tests/realworld/run.sh $(REALWORLD_ARGS) $(BUILD)/a32run $(SYSROOT) || status=1; \
+	exit $$status
+check-python: all
+	bash scripts/install-deps.sh
+	bash scripts/make-sysroot.sh --profile full $(SYSROOT)
+	bash tests/python/run.sh $(PYTHON_ARGS) $(BUILD)/a32run $(SYSROOT)

@@ -10,6 +10,11 @@ packages=(
     gcc-aarch64-linux-gnu libc6-dev-arm64-cross
     qemu-user
     python3 bc
+    # host tools that check the real-world suite's results (tests/realworld)
+    xz-utils bzip2 zstd openssl
+    # cross-builds the Go program of tests/realworld/go (GOARCH=arm GOARM=7);
+    # about 80 MB of .debs
+    golang-go
 )
 
 missing=()

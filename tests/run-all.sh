@@ -70,11 +70,18 @@ for b in "${BUILDS[@]}"; do
     section "command line ($b)"
     run_subsuite "cli [$b]" bash tests/cli.sh "$(a32run_cmd "$b")" build-tests
 
+    if [ "$b" = build ]; then
+        section "binfmt_misc ($b)"
+        # Registers this build for ARM ELF files for a moment (skipped, with
+        # the reason, where the kernel or the user cannot).
+        run_subsuite "binfmt [$b]" bash tests/binfmt/run.sh "$(a32run_cmd "$b")" build-tests
+    fi
+
     section "bad input ($b)"
     run_subsuite "bad-elf [$b]" bash tests/bad-elf/run.sh "$(a32run_cmd "$b")" "build-tests/bad-elf-$b"
 
     section "difftest ($b)"
-    # NEON has no generator constraints yet (issue 3): its group is not run.
+    # Every group of the generator, NEON and the ARMv8 crypto/CRC32 group included.
     DIFFTEST_GROUPS=dataproc,multiply,saturate,parallel,misc,branch,loadstore,ldmstm,exclusive,system,vfp,neon,crypto
     if [ -f tests/difftest/run.sh ]; then
         case "$b" in
@@ -84,6 +91,23 @@ for b in "${BUILDS[@]}"; do
         run_subsuite "difftest n=$n [$b]" bash tests/difftest/run.sh --n "$n" --seed 1 --groups "$DIFFTEST_GROUPS" --a32run "$(a32run_cmd "$b")" --out "build-tests/difftest-$b"
     fi
 done
+
+# --- Debian armhf programs (native build only) ------------------------------
+# A Debian armhf sysroot built from this machine's apt sources and cached in
+# build-sysroot (scripts/make-sysroot.sh; a second run does nothing), then
+# the dynamic-program tests, the real-world suite (--quick) and the CPython
+# CI subset, each as a sub-suite. CI machines have network: a sysroot that
+# cannot be built is a failure, with the reason from make-sysroot.sh.
+section "debian armhf programs (build)"
+if bash scripts/make-sysroot.sh --profile full build-sysroot >/tmp/a32run-sysroot.log 2>&1; then
+    pass "sysroot build-sysroot (scripts/make-sysroot.sh --profile full)"
+    grep -E 'up to date|done:' /tmp/a32run-sysroot.log | sed 's/^/  /'
+    run_subsuite "sysroot [build]" bash tests/sysroot/run.sh "$(a32run_cmd build)" build-sysroot
+    run_subsuite "realworld [build]" bash tests/realworld/run.sh --quick "$(a32run_cmd build)" build-sysroot
+    run_subsuite "python ci [build]" bash tests/python/run.sh --ci "$(a32run_cmd build)" build-sysroot
+else
+    fail "sysroot build-sysroot (scripts/make-sysroot.sh; is the network or apt unavailable?)" "$(tail -15 /tmp/a32run-sysroot.log)"
+fi
 
 section "done"
 summary

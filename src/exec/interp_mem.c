@@ -16,11 +16,20 @@
 #include "exec/interp.h"
 #include "mem/guest_mem.h"
 
+/* Bits set in a 16-bit register list (a table: without a host popcount
+ * instruction in the baseline ISA, __builtin_popcount is a library call). */
+static unsigned list_count(unsigned list)
+{
+    static const uint8_t nibble[16] = { 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4 };
+    return nibble[list & 15] + nibble[(list >> 4) & 15] + nibble[(list >> 8) & 15] +
+           nibble[(list >> 12) & 15];
+}
+
 static void ldm_stm_range(const struct guest_cpu *cpu, const struct guest_insn *insn,
                           uint32_t *start, uint32_t *writeback)
 {
     uint32_t base = cpu->r[insn->rn];
-    uint32_t bytes = 4u * (uint32_t)__builtin_popcount(insn->imm & 0xffffu);
+    uint32_t bytes = 4u * list_count(insn->imm & 0xffffu);
     if (insn->flags & F_ADD) {
         *start = base + ((insn->flags & F_PRE) ? 4 : 0);
         *writeback = base + bytes;
@@ -37,19 +46,20 @@ bool interp_ldm(struct guest_thread *thread, const struct guest_insn *insn)
     uint32_t addr, writeback;
     unsigned list = insn->imm & 0xffffu;
     ldm_stm_range(cpu, insn, &addr, &writeback);
-    for (unsigned i = 0; i < 16; i++) {
-        if (list & (1u << i)) {
-            values[i] = guest_load32(addr);
-            addr += 4;
-        }
+    /* Loads first, registers after: a fault leaves every register as it
+     * was (precise). */
+    for (unsigned bits = list; bits; bits &= bits - 1) {
+        values[__builtin_ctz(bits)] = guest_load32(addr);
+        addr += 4;
     }
     /* A loaded base register wins over the writeback (as qemu does; the
      * architecture leaves it UNKNOWN). */
     if (insn->flags & F_WBACK)
         cpu->r[insn->rn] = writeback;
-    for (unsigned i = 0; i < 15; i++)
-        if (list & (1u << i))
-            cpu->r[i] = values[i];
+    for (unsigned bits = list & 0x7fffu; bits; bits &= bits - 1) {
+        unsigned i = (unsigned)__builtin_ctz(bits);
+        cpu->r[i] = values[i];
+    }
     if (list & 0x8000u) {
         interp_bx_write_pc(cpu, values[15]);
         return true;
@@ -64,11 +74,9 @@ void interp_stm(struct guest_thread *thread, const struct guest_insn *insn)
     unsigned list = insn->imm & 0xffffu;
     ldm_stm_range(cpu, insn, &addr, &writeback);
     /* r[15] holds the PC read value: STM of pc stores insn address + 8. */
-    for (unsigned i = 0; i < 16; i++) {
-        if (list & (1u << i)) {
-            guest_store32(addr, cpu->r[i]);
-            addr += 4;
-        }
+    for (unsigned bits = list; bits; bits &= bits - 1) {
+        guest_store32(addr, cpu->r[__builtin_ctz(bits)]);
+        addr += 4;
     }
     if (insn->flags & F_WBACK)
         cpu->r[insn->rn] = writeback;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <sys/sysmacros.h>
+#include <sys/timex.h>
 #include <time.h>
 
 #include "linux/guest_abi.h"
@@ -288,4 +289,32 @@ int guest_statfs32_from_host(struct guest_statfs32 *out, const struct statfs *in
     out->f_frsize = (uint32_t)in->f_frsize;
     out->f_flags = (uint32_t)in->f_flags;
     return 0;
+}
+
+/* Field order of struct timex, shared by both directions. */
+#define GUEST_TIMEX_FIELDS(X) \
+    X(offset) X(freq) X(maxerror) X(esterror) X(status) X(constant) \
+    X(precision) X(tolerance) X(tick) X(ppsfreq) X(jitter) X(shift) \
+    X(stabil) X(jitcnt) X(calcnt) X(errcnt) X(stbcnt) X(tai)
+
+void guest_timex32_to_host(struct timex *out, const struct guest_timex32 *in)
+{
+    memset(out, 0, sizeof *out);
+    out->modes = in->modes;
+#define TO_HOST(f) out->f = in->f;
+    GUEST_TIMEX_FIELDS(TO_HOST)
+#undef TO_HOST
+    out->time.tv_sec = in->time.tv_sec;
+    out->time.tv_usec = in->time.tv_usec;
+}
+
+void guest_timex32_from_host(struct guest_timex32 *out, const struct timex *in)
+{
+    memset(out, 0, sizeof *out);
+    out->modes = in->modes;
+#define FROM_HOST(f) out->f = (int32_t)in->f;
+    GUEST_TIMEX_FIELDS(FROM_HOST)
+#undef FROM_HOST
+    out->time.tv_sec = (int32_t)in->time.tv_sec;
+    out->time.tv_usec = (int32_t)in->time.tv_usec;
 }

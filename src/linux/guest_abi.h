@@ -643,4 +643,105 @@ struct guest_io_event {
 };
 GUEST_ABI_LAYOUT(struct guest_io_event, 32);
 
+/* ---- appended for POSIX timers, signalfd, timex and sched_attr ---- */
+
+/* struct signalfd_siginfo (linux/signalfd.h): 128 bytes of fixed-width
+ * fields, the same on ARM and both hosts, so reads from a signalfd pass
+ * through. Declared here only to pin that layout. */
+struct guest_signalfd_siginfo {
+    uint32_t ssi_signo;
+    int32_t ssi_errno, ssi_code;
+    uint32_t ssi_pid, ssi_uid;
+    int32_t ssi_fd;
+    uint32_t ssi_tid, ssi_band, ssi_overrun, ssi_trapno;
+    int32_t ssi_status, ssi_int;
+    uint64_t ssi_ptr, ssi_utime, ssi_stime, ssi_addr;
+    uint16_t ssi_addr_lsb, pad2;
+    int32_t ssi_syscall;
+    uint64_t ssi_call_addr;
+    uint32_t ssi_arch;
+    uint8_t pad[28];
+};
+GUEST_ABI_LAYOUT(struct guest_signalfd_siginfo, 128);
+GUEST_ABI_OFFSET(struct guest_signalfd_siginfo, ssi_int, 44);
+GUEST_ABI_OFFSET(struct guest_signalfd_siginfo, ssi_ptr, 48);
+GUEST_ABI_OFFSET(struct guest_signalfd_siginfo, ssi_addr, 72);
+GUEST_ABI_OFFSET(struct guest_signalfd_siginfo, ssi_call_addr, 88);
+GUEST_ABI_OFFSET(struct guest_signalfd_siginfo, ssi_arch, 96);
+
+/* struct timex of a 32-bit process (linux/timex.h with 4-byte
+ * __kernel_long_t and a 32-bit struct timeval; the kernel's
+ * old_timex32): adjtimex and clock_adjtime. */
+struct guest_timex32 {
+    uint32_t modes;
+    int32_t offset, freq, maxerror, esterror;
+    int32_t status;
+    int32_t constant, precision, tolerance;
+    struct guest_timeval32 time;
+    int32_t tick, ppsfreq, jitter;
+    int32_t shift;
+    int32_t stabil, jitcnt, calcnt, errcnt, stbcnt;
+    int32_t tai;
+    int32_t reserved[11];
+};
+GUEST_ABI_LAYOUT(struct guest_timex32, 128);
+GUEST_ABI_OFFSET(struct guest_timex32, status, 20);
+GUEST_ABI_OFFSET(struct guest_timex32, time, 36);
+GUEST_ABI_OFFSET(struct guest_timex32, tick, 44);
+GUEST_ABI_OFFSET(struct guest_timex32, shift, 56);
+GUEST_ABI_OFFSET(struct guest_timex32, stbcnt, 76);
+GUEST_ABI_OFFSET(struct guest_timex32, tai, 80);
+
+/* struct __kernel_timex (clock_adjtime64): 64-bit fields with explicit
+ * padding; EABI aligns long long to 8, so it is the same 208 bytes as a
+ * 64-bit host's struct timex. */
+struct guest_timex64 {
+    uint32_t modes;
+    int32_t pad0;
+    int64_t offset, freq, maxerror, esterror;
+    int32_t status;
+    int32_t pad1;
+    int64_t constant, precision, tolerance;
+    int64_t time_sec, time_usec;    /* struct __kernel_timex_timeval */
+    int64_t tick, ppsfreq, jitter;
+    int32_t shift;
+    int32_t pad2;
+    int64_t stabil, jitcnt, calcnt, errcnt, stbcnt;
+    int32_t tai;
+    int32_t reserved[11];
+};
+GUEST_ABI_LAYOUT(struct guest_timex64, 208);
+GUEST_ABI_OFFSET(struct guest_timex64, status, 40);
+GUEST_ABI_OFFSET(struct guest_timex64, constant, 48);
+GUEST_ABI_OFFSET(struct guest_timex64, time_sec, 72);
+GUEST_ABI_OFFSET(struct guest_timex64, tick, 88);
+GUEST_ABI_OFFSET(struct guest_timex64, shift, 112);
+GUEST_ABI_OFFSET(struct guest_timex64, stabil, 120);
+GUEST_ABI_OFFSET(struct guest_timex64, tai, 160);
+
+/* struct sched_attr (linux/sched/types.h): fixed-width fields, the same
+ * on ARM and both hosts; size-versioned (SCHED_ATTR_SIZE_VER0 48, VER1
+ * 56 with the utilization clamps), so callers pass the guest's bytes
+ * and size through. */
+struct guest_sched_attr {
+    uint32_t size, sched_policy;
+    uint64_t sched_flags;
+    int32_t sched_nice;
+    uint32_t sched_priority;
+    uint64_t sched_runtime, sched_deadline, sched_period;
+    uint32_t sched_util_min, sched_util_max;
+};
+GUEST_ABI_LAYOUT(struct guest_sched_attr, 56);
+GUEST_ABI_OFFSET(struct guest_sched_attr, sched_flags, 8);
+GUEST_ABI_OFFSET(struct guest_sched_attr, sched_runtime, 24);
+GUEST_ABI_OFFSET(struct guest_sched_attr, sched_util_min, 48);
+#define GUEST_SCHED_ATTR_SIZE_VER0 48u
+
+/* timex conversions (guest_abi.c): the 32-bit form's longs sign-extend
+ * into the host's (as the kernel's get_old_timex32) and are truncated on
+ * the way back (put_old_timex32). */
+struct timex;
+void guest_timex32_to_host(struct timex *out, const struct guest_timex32 *in);
+void guest_timex32_from_host(struct guest_timex32 *out, const struct timex *in);
+
 #endif

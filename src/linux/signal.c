@@ -676,6 +676,19 @@ long sys_getitimer(struct guest_thread *t, const uint32_t *arg)
     return guest_copy_to(arg[1], &g, sizeof g) < 0 ? -EFAULT : 0;
 }
 
+/* A guest siginfo for sending: its errno, code, pid, uid and value words
+ * (the value pointer's low half is the guest's 32-bit value). */
+static void host_siginfo_from_guest(siginfo_t *hi, int h, const struct guest_siginfo *gi)
+{
+    memset(hi, 0, sizeof *hi);
+    hi->si_signo = h;
+    hi->si_errno = gi->err;
+    hi->si_code = gi->code;
+    hi->si_pid = (pid_t)gi->word[0];
+    hi->si_uid = gi->word[1];
+    hi->si_value.sival_ptr = (void *)(uintptr_t)gi->word[2];
+}
+
 /* rt_sigqueueinfo / rt_tgsigqueueinfo: the guest siginfo's pid, uid and
  * value words go into a host siginfo; guest 32/33 to self are recorded. */
 static long queueinfo(pid_t tgid, pid_t tid, int g, uint32_t info_addr)
@@ -693,13 +706,7 @@ static long queueinfo(pid_t tgid, pid_t tid, int g, uint32_t info_addr)
         return 0;
     }
     siginfo_t hi;
-    memset(&hi, 0, sizeof hi);
-    hi.si_signo = h;
-    hi.si_errno = gi.err;
-    hi.si_code = gi.code;
-    hi.si_pid = (pid_t)gi.word[0];
-    hi.si_uid = gi.word[1];
-    hi.si_value.sival_ptr = (void *)(uintptr_t)gi.word[2];
+    host_siginfo_from_guest(&hi, h, &gi);
     long r = tid ? syscall(SYS_rt_tgsigqueueinfo, tgid, tid, h, &hi)
                  : syscall(SYS_rt_sigqueueinfo, tgid, h, &hi);
     return r < 0 ? -errno : r;
@@ -715,4 +722,34 @@ long sys_rt_tgsigqueueinfo(struct guest_thread *t, const uint32_t *arg)
     if ((pid_t)arg[1] <= 0)
         return -EINVAL;
     return queueinfo((pid_t)arg[0], (pid_t)arg[1], (int)arg[2], arg[3]);
+}
+
+/* pidfds name processes by host pid, which is the guest's; the flags
+ * (PIDFD_NONBLOCK = O_NONBLOCK) have the same values. */
+long sys_pidfd_open(struct guest_thread *t, const uint32_t *arg)
+{
+    return host_result(syscall(SYS_pidfd_open, (pid_t)arg[0], arg[1]));
+}
+
+long sys_pidfd_getfd(struct guest_thread *t, const uint32_t *arg)
+{
+    return host_result(syscall(SYS_pidfd_getfd, (int)arg[0], (int)arg[1], arg[2]));
+}
+
+/* pidfd_send_signal(pidfd, sig, info, flags): as rt_sigqueueinfo for the
+ * siginfo; signal 0 probes. */
+long sys_pidfd_send_signal(struct guest_thread *t, const uint32_t *arg)
+{
+    int g = (int)arg[1];
+    if (g < 0 || g > GUEST_NSIG)
+        return -EINVAL;
+    int h = g ? signal_guest_to_host(g) : 0;
+    if (!arg[2])
+        return host_result(syscall(SYS_pidfd_send_signal, (int)arg[0], h, NULL, arg[3]));
+    struct guest_siginfo gi;
+    if (guest_copy_from(&gi, arg[2], sizeof gi) < 0)
+        return -EFAULT;
+    siginfo_t hi;
+    host_siginfo_from_guest(&hi, h, &gi);
+    return host_result(syscall(SYS_pidfd_send_signal, (int)arg[0], h, &hi, arg[3]));
 }

@@ -105,7 +105,9 @@ run_module() {
 # skip), timeout, crash.
 parse() {
     awk '
-        /^Ran [0-9]+ tests? in / { ran += $2; have_ran = 1 }
+        # Only the last summary counts: a forked child that fails to exec
+        # may go on running tests and print a summary of its own first.
+        /^Ran [0-9]+ tests? in / { ran = $2; have_ran = 1; f = e = sk = us = failed_line = 0 }
         /^(OK|FAILED)( \(|$)/ {
             if ($1 == "FAILED") failed_line = 1
             s = $0; sub(/^[A-Z]+ *\(?/, "", s); sub(/\)$/, "", s)
