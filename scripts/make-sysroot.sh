@@ -218,10 +218,10 @@ for libdir in "$NEW"/usr/lib/python3.[0-9]*; do
     tag="cpython-${ver/./}"
     if command -v python3 >/dev/null &&
        [ "$(python3 -c 'import sys; print(sys.implementation.cache_tag)' 2>/dev/null)" = "$tag" ]; then
-        t=$(now)
+        tc=$(now)
         # Some files are deliberately invalid (test data): -qq, status ignored.
         python3 -m compileall -qq -j 2 -d "/usr/lib/python$ver" "$libdir" >/dev/null 2>&1 || true
-        echo "make-sysroot: byte-compiled /usr/lib/python$ver with the host's python3: $(elapsed "$t")"
+        echo "make-sysroot: byte-compiled /usr/lib/python$ver with the host's python3: $(elapsed "$tc")"
     else
         echo "make-sysroot: note: no host python3 with cache tag $tag: /usr/lib/python$ver not byte-compiled (slower guest starts)"
     fi

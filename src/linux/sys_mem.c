@@ -1,6 +1,7 @@
 /*
  * Memory system calls: brk, mmap2, munmap, mprotect, mremap, madvise,
- * msync, mincore, the mlock family and the ARM-private cacheflush.
+ * msync, mincore, the mlock family, process_mrelease and the ARM-private
+ * cacheflush.
  * Mapping bookkeeping lives in the memory layer (mem/guest_mem.h); this
  * file validates arguments the Linux way.
  */
@@ -192,7 +193,8 @@ long sys_mincore(struct guest_thread *thread, const uint32_t *arg)
  * locks memory of its own, so the host's locked_vm is the guest's.
  * Lengths are computed in 32 bits as by a 32-bit kernel: a range wrapping
  * past 4 GiB is EINVAL. MLOCK_ONFAULT and MCL_* have the generic values on
- * ARM and both hosts. */
+ * ARM and both hosts. Raw system calls throughout: sanitizer runtimes
+ * replace the C library's mlock family with no-ops. */
 _Static_assert(MCL_CURRENT == 1 && MCL_FUTURE == 2 && MCL_ONFAULT == 4 && MLOCK_ONFAULT == 1,
                "host MCL_*/MLOCK_ONFAULT values differ from ARM's");
 
@@ -210,7 +212,7 @@ static bool has_cap_ipc_lock(void)
  * host mlock of nothing answers exactly that and locks nothing. */
 static long mlock_permitted(void)
 {
-    return host_result(mlock(guest_to_host(0), 0));
+    return host_result(syscall(SYS_mlock, guest_to_host(0), 0));
 }
 
 /* RLIMIT_MEMLOCK in guest pages, or UINT64_MAX when it does not apply
@@ -259,11 +261,11 @@ static long lock_range(uint32_t addr, uint32_t length, enum lock_op op)
     void *host = guest_to_host(start);
     switch (op) {
     case OP_LOCK:
-        return host_result(mlock(host, len));
+        return host_result(syscall(SYS_mlock, host, (size_t)len));
     case OP_LOCK_ONFAULT:
         return host_result(syscall(SYS_mlock2, host, (size_t)len, MLOCK_ONFAULT));
     default:
-        return host_result(munlock(host, len));
+        return host_result(syscall(SYS_munlock, host, (size_t)len));
     }
 }
 
@@ -324,9 +326,9 @@ long sys_mlockall(struct guest_thread *thread, const uint32_t *arg)
         return -ENOMEM;
     }
     if (flags & MCL_CURRENT)
-        munlockall();
+        syscall(SYS_munlockall);
     if (flags & MCL_FUTURE) {
-        if (mlockall(MCL_FUTURE | (int)(flags & MCL_ONFAULT)) < 0)
+        if (syscall(SYS_mlockall, MCL_FUTURE | (int)(flags & MCL_ONFAULT)) < 0)
             return -errno;
     }
     if (!(flags & MCL_CURRENT))
@@ -344,7 +346,7 @@ long sys_mlockall(struct guest_thread *thread, const uint32_t *arg)
         if (flags & MCL_ONFAULT)
             syscall(SYS_mlock2, host, len, MLOCK_ONFAULT);
         else
-            mlock(host, len);
+            syscall(SYS_mlock, host, len);
     }
     return 0;
 }
@@ -353,5 +355,13 @@ long sys_mlockall(struct guest_thread *thread, const uint32_t *arg)
  * host's does the same, and a32run has no locks of its own to keep. */
 long sys_munlockall(struct guest_thread *thread, const uint32_t *arg)
 {
-    return host_result(munlockall());
+    return host_result(syscall(SYS_munlockall));
+}
+
+/* process_mrelease(pidfd, flags): reaps the memory of a process that is
+ * being killed; guest pidfds are host pidfds and the memory is the host
+ * process's, so this is the host's call (flags must be 0: checked there). */
+long sys_process_mrelease(struct guest_thread *thread, const uint32_t *arg)
+{
+    return host_result(syscall(SYS_process_mrelease, (int)arg[0], arg[1]));
 }

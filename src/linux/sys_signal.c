@@ -140,33 +140,18 @@ static bool default_stops(int signo)
 }
 
 /* A signal the guest sends to itself. Returns 1 if the host should send
- * it, 0 if it is consumed here (ignored or, while delivery is missing,
- * left pending); terminating signals end the process here. */
+ * it: host dispositions and masks mirror the guest's, so the host kernel
+ * ignores, records (through a32run's handler) or keeps pending exactly as
+ * Linux would for the guest. An unblocked signal whose default action
+ * terminates ends the process here, with a32run's exit work (robust
+ * lists, --strace's last line). */
 static int signal_to_self(int signo)
 {
-    if (signo == 0 || default_stops(signo) || signo == SIGKILL)
+    if (signo < 1 || signo > GUEST_NSIG || signo == SIGKILL || default_stops(signo))
         return 1;
-    if (signo < 1 || signo > GUEST_NSIG)
-        return 1;   /* the host returns EINVAL */
-    uint32_t handler = linux_sigactions[signo].handler;
-    if (handler == GUEST_SIG_IGN)
-        return 0;
-    if (handler != GUEST_SIG_DFL) {
-        /* Delivered through the host handler, or recorded here for the
-         * guest signals the host cannot carry (32, 33). */
-        if (signal_guest_to_host(signo))
-            return 1;
-        signal_record_self(signo, SI_TKILL);
-        return 0;
-    }
-    if (default_ignored(signo))
-        return 0;
-    if (linux_thread.sigmask & SIGBIT(signo)) {
-        linux_report_once("blockedsignal", (uint32_t)signo,
-                          "signal %d sent to self while blocked: left pending "
-                          "(not delivered)", signo);
-        return 0;
-    }
+    if (linux_sigactions[signo].handler != GUEST_SIG_DFL || default_ignored(signo) ||
+        (linux_thread.sigmask & SIGBIT(signo)))
+        return 1;
     linux_die_of_signal(signo);
 }
 

@@ -3,7 +3,8 @@
 # armhf python3.11 of a sysroot, under a32run and under qemu-arm:
 #
 #   tests/python/run.sh [--ci] [--runners a32run,qemu-arm] [--modules "M ..."]
-#                       [--timeout SECONDS] [--jobs 1|2] A32RUN_CMD SYSROOT
+#                       [--timeout SECONDS] [--jobs 1|2] [--report-only]
+#                       A32RUN_CMD SYSROOT
 #
 # SYSROOT comes from scripts/make-sysroot.sh --profile python (or full).
 # Each module of tests/python/modules.txt (--ci: those marked "ci" there,
@@ -11,7 +12,8 @@
 # `python3 -m test -v MODULE` with a time limit per module (default 600 s,
 # 300 s with --ci); unittest's "Ran N tests" and "OK (skipped=S)" /
 # "FAILED (failures=F, errors=E, skipped=S)" lines give the counts, and
-# passed = N - F - E - S - unexpected successes. One line per module shows
+# passed = N - F - E - S - unexpected successes (for a run cut short by
+# the time limit or a crash: its "... ok" lines). One line per module shows
 # each runner's counts, then the totals of each runner.
 #
 # Checks (for run-all's counting): a module whose a32run run is not OK
@@ -20,7 +22,8 @@
 # it is reported as skip; a listed module that is OK is pointed out.
 # When qemu-arm ran too, one more check: a32run's total of passed tests is
 # at least qemu-arm's. --jobs 2 runs the two runners of a module side by
-# side. Logs: build-tests/python/RUNNER/MODULE.log.
+# side. Logs: build-tests/python/RUNNER/MODULE.log; --report-only prints
+# the table and the checks again from the logs of an earlier run.
 # Ends with "python: N passed, M failed[, K skipped]" (N, M: checks).
 set -u
 cd "$(dirname "$0")/../.."
@@ -31,6 +34,7 @@ RUNNERS=
 MODULES=
 TIME_LIMIT=
 JOBS=1
+REPORT_ONLY=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --ci) CI=yes; shift ;;
@@ -38,6 +42,7 @@ while [ $# -gt 0 ]; do
         --modules) MODULES=$2; shift 2 ;;
         --timeout) TIME_LIMIT=$2; shift 2 ;;
         --jobs) JOBS=$2; shift 2 ;;
+        --report-only) REPORT_ONLY=yes; shift ;;
         *) break ;;
     esac
 done
@@ -96,7 +101,7 @@ run_module() {
             qemu-arm) exec timeout -k 10 "$TIME_LIMIT" qemu-arm -L "$S" "$S/usr/bin/python3.11" -m test -v "$mod" ;;
         esac
     ) </dev/null >"$log" 2>&1
-    echo "exit $? seconds $((SECONDS - t0))" >>"$log"
+    printf '\nexit %d seconds %d\n' $? $((SECONDS - t0)) >>"$log"
     rm -rf "$dir/work-$mod"
 }
 
@@ -121,9 +126,14 @@ parse() {
             }
         }
         / skipped -- / && !have_ran { module_skipped = 1 }
-        /^exit [0-9]+ seconds [0-9]+$/ { code = $2; secs = $4 }
+        # Per-test verbose lines: the counts of a run that never finished.
+        / \.\.\. ok$/ { v_ok++; v_ran++ }
+        / \.\.\. (FAIL|ERROR|expected failure|unexpected success)$/ { v_ran++ }
+        / \.\.\. skipped / { v_skip++; v_ran++ }
+        / ?exit [0-9]+ seconds [0-9]+$/ { code = $(NF - 2); secs = $NF }
         END {
-            passed = ran - f - e - sk - us
+            if (!have_ran) { ran = v_ran; sk = v_skip; passed = v_ok }
+            else passed = ran - f - e - sk - us
             if (passed < 0) passed = 0
             if (code == 124 || code == 137) status = "timeout"
             else if (!have_ran && module_skipped && code == 0) status = "skipped"
@@ -148,7 +158,9 @@ printf '  %-36s' "module"
 for r in "${RUNNER_LIST[@]}"; do printf ' | %-34s' "$r: passed/ran (F,E,S) time"; done
 echo
 for mod in $MODULES; do
-    if [ "$JOBS" -gt 1 ]; then
+    if [ "$REPORT_ONLY" = yes ]; then
+        :
+    elif [ "$JOBS" -gt 1 ]; then
         for r in "${RUNNER_LIST[@]}"; do run_module "$r" "$mod" & done
         wait
     else

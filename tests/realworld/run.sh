@@ -247,7 +247,12 @@ print(sorted(q.get() for _ in ts))' </dev/null)
     [ "$got" = "[49995000, 199990000, 449985000, 799980000]" ] || { echo "got: $got"; tail -3 "$OUT/pythr.err"; return 1; }
 }
 check "python3 threading" python_threads
+# V8 tiers: --jitless interprets only; --no-opt keeps the baseline
+# compiler (Sparkplug) but not the optimizing one (TurboFan); the default
+# uses all of them.
 check "node script" same_output node "$EXPECTED/node.out" /usr/bin/node "$TASKS/task.js"
+check "node script (--no-opt: no TurboFan)" same_output node-noopt "$EXPECTED/node.out" /usr/bin/node --no-opt "$TASKS/task.js"
+[ "$QUICK" = no ] && check "node script (--jitless)" same_output node-jitless "$EXPECTED/node.out" /usr/bin/node --jitless "$TASKS/task.js"
 
 # ---- compressors --------------------------------------------------------------
 # roundtrip NAME PROG COMPRESS_ARGS DECOMPRESS_ARGS HOST_TOOL: the guest
