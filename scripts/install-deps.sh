@@ -15,6 +15,8 @@ packages=(
     # cross-builds the Go program of tests/realworld/go (GOARCH=arm GOARM=7);
     # about 80 MB of .debs
     golang-go
+    # native builds of the programs make bench compares against (bench/)
+    lua5.4 7zip sqlite3 gzip
 )
 
 missing=()

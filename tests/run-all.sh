@@ -103,6 +103,7 @@ if bash scripts/make-sysroot.sh --profile full build-sysroot >/tmp/a32run-sysroo
     pass "sysroot build-sysroot (scripts/make-sysroot.sh --profile full)"
     grep -E 'up to date|done:' /tmp/a32run-sysroot.log | sed 's/^/  /'
     run_subsuite "sysroot [build]" bash tests/sysroot/run.sh "$(a32run_cmd build)" build-sysroot
+    run_subsuite "exec via sysroot [build]" bash tests/sysroot/exec_sysroot.sh "$(a32run_cmd build)" build-sysroot
     run_subsuite "realworld [build]" bash tests/realworld/run.sh --quick "$(a32run_cmd build)" build-sysroot
     run_subsuite "python ci [build]" bash tests/python/run.sh --ci "$(a32run_cmd build)" build-sysroot
 else

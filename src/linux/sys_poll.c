@@ -74,7 +74,9 @@ static long do_epoll_wait(const uint32_t *arg, int timeout_ms, const struct time
     uint32_t bytes = (uint32_t)max * sizeof(struct guest_epoll_event);
     if (!guest_access_ok(arg[1], bytes, GUEST_PROT_WRITE))
         return -EFAULT;
-    int host_max = max < 4096 ? max : 4096;    /* the rest stay for the next call */
+    /* All the guest asked for (bounded by what its buffer holds): programs
+     * watching thousands of ready descriptors expect them in one call. */
+    int host_max = max < (1 << 20) ? max : (1 << 20);   /* the rest: next call */
     struct epoll_event *host = calloc((size_t)host_max, sizeof *host);
     if (!host)
         return -ENOMEM;

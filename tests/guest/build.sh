@@ -12,9 +12,20 @@ CC=${GUEST_CC:-arm-linux-gnueabihf-gcc}
 CFLAGS_COMMON="-static -Wall -Werror -fno-strict-aliasing -march=armv7-a -mfpu=vfpv3-d16 -mfloat-abi=hard"
 
 jobs=()
+# Out of date: missing, or older than its source, than a file the source
+# includes with #include "..." (the _t64 twins include the main test), or
+# than this script.
+stale() { # src out
+    local src=$1 out=$2 dep
+    [ ! -e "$out" ] || [ "$src" -nt "$out" ] || [ tests/guest/build.sh -nt "$out" ] && return 0
+    for dep in $(sed -n 's@^#include "\(.*\)"@\1@p' "$src"); do
+        [ "$(dirname "$src")/$dep" -nt "$out" ] && return 0
+    done
+    return 1
+}
 build_one() { # src out flags...
     local src=$1 out=$2; shift 2
-    if [ ! -e "$out" ] || [ "$src" -nt "$out" ] || [ tests/guest/build.sh -nt "$out" ]; then
+    if stale "$src" "$out"; then
         "$CC" "$@" -o "$out" "$src" -lm
     fi
 }

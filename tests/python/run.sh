@@ -127,12 +127,13 @@ parse() {
         }
         / skipped -- / && !have_ran { module_skipped = 1 }
         # Per-test verbose lines: the counts of a run that never finished.
-        / \.\.\. ok$/ { v_ok++; v_ran++ }
-        / \.\.\. (FAIL|ERROR|expected failure|unexpected success)$/ { v_ran++ }
+        / \.\.\. ([0-9.]+s )?(ok|expected failure)$/ { v_ok++; v_ran++ }
+        / \.\.\. ([0-9.]+s )?(FAIL|unexpected success)$/ { v_fail++; v_ran++ }
+        / \.\.\. ([0-9.]+s )?ERROR$/ { v_err++; v_ran++ }
         / \.\.\. skipped / { v_skip++; v_ran++ }
         / ?exit [0-9]+ seconds [0-9]+$/ { code = $(NF - 2); secs = $NF }
         END {
-            if (!have_ran) { ran = v_ran; sk = v_skip; passed = v_ok }
+            if (!have_ran) { ran = v_ran; sk = v_skip; f = v_fail; e = v_err; passed = v_ok }
             else passed = ran - f - e - sk - us
             if (passed < 0) passed = 0
             if (code == 124 || code == 137) status = "timeout"
