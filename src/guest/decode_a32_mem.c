@@ -199,8 +199,11 @@ bool a32_dec_ls_extra_t_reg(const struct guest_insn_pattern *p, uint32_t raw,
 
 /* LDM/STM (all four modes; bit 22, the user-register/exception-return '^'
  * forms, is excluded by the pattern). LDM with writeback and the base in the
- * list is UNPREDICTABLE; STM stores an UNKNOWN base value unless the base is
- * the lowest register in the list, so that case is rejected as well. */
+ * list is UNPREDICTABLE (SIGILL here). STM with writeback and the base in
+ * the list, not lowest, is defined with an UNKNOWN value stored for the
+ * base: it executes, storing the base's value before the writeback as
+ * Cortex-A cores and qemu-arm do. V8's deoptimizer pushes all sixteen
+ * registers with "stmdb sp!, {r0-pc}", so refusing it breaks node. */
 bool a32_dec_ldm_stm(const struct guest_insn_pattern *p, uint32_t raw,
                      struct guest_insn *insn)
 {
@@ -209,8 +212,7 @@ bool a32_dec_ldm_stm(const struct guest_insn_pattern *p, uint32_t raw,
     bool w = A32_BIT(raw, 21);
     if (!a32_begin(raw, insn, p->op) || rn == 15 || list == 0)
         return false;
-    if (w && (list >> rn & 1u) &&
-        (p->op == OP_LDM || (list & (0u - list)) != (1u << rn)))
+    if (w && (list >> rn & 1u) && p->op == OP_LDM)
         return false;
     insn->rn = (uint8_t)rn;
     insn->imm = list;

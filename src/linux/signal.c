@@ -35,6 +35,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -48,6 +49,8 @@
 #include "linux/signal_frame.h"
 #include "linux/syscall.h"
 #include "mem/guest_mem.h"
+#include "guest/decode.h"
+#include "options.h"
 
 #define SIGBIT(signo) (1ull << ((signo) - 1))
 #define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
@@ -397,8 +400,26 @@ void signal_deliver_pending(struct guest_thread *t)
         signal_mask_changed();
 }
 
+/* --debug: every synchronous guest signal, with the instruction word at
+ * its pc (the first thing to look at for an unexpected SIGILL). */
+static void debug_report_fault(const struct guest_thread *t)
+{
+    uint32_t pc = t->cpu.r[15], word = 0;
+    bool readable = guest_access_ok(pc, t->cpu.thumb ? 2 : 4, GUEST_PROT_READ);
+    if (readable)
+        word = t->cpu.thumb ? guest_load16(pc) : guest_load32(pc);
+    if (readable && t->cpu.thumb && guest_t32_is_32bit((uint16_t)word) &&
+        guest_access_ok(pc + 2, 2, GUEST_PROT_READ))
+        word = (word << 16) | guest_load16(pc + 2);
+    dprintf(2, "a32run: guest signal %d (code %d) at pc 0x%08x (%s, insn %s0x%08x), "
+            "address 0x%08x\n", t->fault.signo, t->fault.code, pc, t->cpu.thumb ? "T32" : "A32",
+            readable ? "" : "unreadable ", word, t->fault.addr);
+}
+
 void signal_handle_fault(struct guest_thread *t)
 {
+    if (a32run_options.debug)
+        debug_report_fault(t);
     int g = t->fault.signo;
     struct guest_siginfo info;
     memset(&info, 0, sizeof info);

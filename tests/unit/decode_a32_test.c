@@ -989,7 +989,6 @@ static const struct undefined_word undefined_words[] = {
     { 0xe1010142u, "crc32b with a (0) bit set" },
     { 0xe8b00003u, "ldm r0!, {r0, r1} (writeback, base in list)" },
     { 0xe8900000u, "ldm r0, {} (empty list)" },
-    { 0xe8a10003u, "stm r1!, {r0, r1} (writeback, base in list not lowest)" },
     { 0xe1c010d0u, "ldrd r1, r2, [r0] (odd Rt)" },
     { 0xe0e100d0u, "ldrd r0, r1, [r1], #0 with W=1" },
     { 0xe1810f90u, "strex r0, r0, [r1] (status == Rt)" },
