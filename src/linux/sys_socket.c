@@ -244,6 +244,13 @@ static bool option_passes_through(int level, int name)
         case IPV6_MULTICAST_HOPS: case IPV6_MULTICAST_LOOP: case IPV6_JOIN_GROUP:
         case IPV6_LEAVE_GROUP: case IPV6_RECVPKTINFO: case IPV6_TCLASS: case IPV6_RECVERR:
         case IPV6_MTU_DISCOVER: case IPV6_MTU:
+        /* ints, or struct in6_pktinfo (16-byte address + int): the same
+         * layout for every task size; their control messages pass through
+         * control_to_guest unchanged apart from the header */
+        case IPV6_PKTINFO: case IPV6_RECVHOPLIMIT: case IPV6_HOPLIMIT: case IPV6_RECVTCLASS:
+        case IPV6_UNICAST_IF: case IPV6_DONTFRAG: case IPV6_RECVPATHMTU: case IPV6_CHECKSUM:
+        case IPV6_RECVRTHDR: case IPV6_RECVDSTOPTS: case IPV6_RECVHOPOPTS:
+        case IPV6_FREEBIND: case IPV6_TRANSPARENT: case IPV6_RECVORIGDSTADDR:
             return true;
         }
         return false;
