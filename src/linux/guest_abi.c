@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "linux/guest_abi.h"
+#include "mem/guest_mem.h"
 
 void guest_stat64_from_host(struct guest_stat64 *out, const struct stat *st)
 {
@@ -317,4 +318,68 @@ void guest_timex32_from_host(struct guest_timex32 *out, const struct timex *in)
 #undef FROM_HOST
     out->time.tv_sec = (int32_t)in->time.tv_sec;
     out->time.tv_usec = (int32_t)in->time.tv_usec;
+}
+
+/* ---- timespec / itimerspec read from and written to guest memory ---- */
+
+long guest_timespec_read(struct timespec *out, uint32_t addr, bool time64)
+{
+    if (time64) {
+        struct guest_timespec64 g;
+        if (guest_copy_from(&g, addr, sizeof g) < 0)
+            return -EFAULT;
+        return guest_timespec64_to_host(out, &g);
+    }
+    struct guest_timespec32 g;
+    if (guest_copy_from(&g, addr, sizeof g) < 0)
+        return -EFAULT;
+    return guest_timespec32_to_host(out, &g);
+}
+
+long guest_timespec_write(uint32_t addr, const struct timespec *in, bool time64)
+{
+    if (time64) {
+        struct guest_timespec64 g;
+        guest_timespec64_from_host(&g, in);
+        return guest_copy_to(addr, &g, sizeof g);
+    }
+    struct guest_timespec32 g;
+    long r = guest_timespec32_from_host(&g, in);
+    if (r < 0)
+        return r;
+    return guest_copy_to(addr, &g, sizeof g);
+}
+
+long guest_itimerspec_read(struct itimerspec *out, uint32_t addr, bool time64)
+{
+    long r;
+    if (time64) {
+        struct guest_itimerspec64 g;
+        if (guest_copy_from(&g, addr, sizeof g) < 0)
+            return -EFAULT;
+        r = guest_timespec64_to_host(&out->it_interval, &g.it_interval);
+        return r < 0 ? r : guest_timespec64_to_host(&out->it_value, &g.it_value);
+    }
+    struct guest_itimerspec32 g;
+    if (guest_copy_from(&g, addr, sizeof g) < 0)
+        return -EFAULT;
+    r = guest_timespec32_to_host(&out->it_interval, &g.it_interval);
+    return r < 0 ? r : guest_timespec32_to_host(&out->it_value, &g.it_value);
+}
+
+/* The 32-bit form truncates seconds as the kernel's put_old_itimerspec32
+ * does (a time64-set timer read through the old call). */
+long guest_itimerspec_write(uint32_t addr, const struct itimerspec *in, bool time64)
+{
+    if (time64) {
+        struct guest_itimerspec64 g;
+        guest_timespec64_from_host(&g.it_interval, &in->it_interval);
+        guest_timespec64_from_host(&g.it_value, &in->it_value);
+        return guest_copy_to(addr, &g, sizeof g);
+    }
+    struct guest_itimerspec32 g = {
+        { (int32_t)in->it_interval.tv_sec, (int32_t)in->it_interval.tv_nsec },
+        { (int32_t)in->it_value.tv_sec, (int32_t)in->it_value.tv_nsec },
+    };
+    return guest_copy_to(addr, &g, sizeof g);
 }

@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -418,6 +419,14 @@ int guest_timespec64_to_host(struct timespec *out, const struct guest_timespec64
 /* Returns 0, or -EOVERFLOW if tv_sec does not fit 32 bits. */
 int guest_timespec32_from_host(struct guest_timespec32 *out, const struct timespec *in);
 void guest_timespec64_from_host(struct guest_timespec64 *out, const struct timespec *in);
+/* The same through guest memory (time64: the 64-bit forms): -EFAULT for a
+ * bad address, -EINVAL for invalid nanoseconds on reading, -EOVERFLOW when
+ * a timespec's seconds do not fit the 32-bit form on writing. */
+struct itimerspec;
+long guest_timespec_read(struct timespec *out, uint32_t addr, bool time64);
+long guest_timespec_write(uint32_t addr, const struct timespec *in, bool time64);
+long guest_itimerspec_read(struct itimerspec *out, uint32_t addr, bool time64);
+long guest_itimerspec_write(uint32_t addr, const struct itimerspec *in, bool time64);
 void guest_flock64_to_host(struct flock *out, const struct guest_flock64 *in);
 void guest_flock64_from_host(struct guest_flock64 *out, const struct flock *in);
 void guest_flock_to_host(struct flock *out, const struct guest_flock *in);

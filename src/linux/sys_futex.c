@@ -28,20 +28,6 @@
 #define FUTEX_LOCK_PI2 13
 #endif
 
-static long read_timeout(struct timespec *ts, uint32_t addr, bool time64)
-{
-    if (time64) {
-        struct guest_timespec64 g;
-        if (guest_copy_from(&g, addr, sizeof g) < 0)
-            return -EFAULT;
-        return guest_timespec64_to_host(ts, &g);
-    }
-    struct guest_timespec32 g;
-    if (guest_copy_from(&g, addr, sizeof g) < 0)
-        return -EFAULT;
-    return guest_timespec32_to_host(ts, &g);
-}
-
 /* The kernel checks alignment first (EINVAL), then access (EFAULT). */
 static long check_word(uint32_t addr)
 {
@@ -67,7 +53,7 @@ static long do_futex(const uint32_t *arg, bool time64)
     case FUTEX_WAIT: case FUTEX_WAIT_BITSET: case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2:
     case FUTEX_WAIT_REQUEUE_PI:
         if (arg[3]) {
-            r = read_timeout(&ts, arg[3], time64);
+            r = guest_timespec_read(&ts, arg[3], time64);
             if (r < 0)
                 return r;
             timeout = &ts;
@@ -147,7 +133,7 @@ long sys_futex_waitv(struct guest_thread *thread, const uint32_t *arg)
     }
     struct timespec ts, *timeout = NULL;
     if (arg[3]) {
-        long r = read_timeout(&ts, arg[3], true);
+        long r = guest_timespec_read(&ts, arg[3], true);
         if (r < 0)
             return r;
         timeout = &ts;

@@ -155,42 +155,10 @@ long sys_timerfd_create(struct guest_thread *thread, const uint32_t *arg)
     return host_result(timerfd_create((int)arg[0], guest_open_flags_to_host(arg[1])));
 }
 
-static long get_itimerspec(struct itimerspec *out, uint32_t addr, bool time64)
-{
-    long r;
-    if (time64) {
-        struct guest_itimerspec64 g;
-        if (guest_copy_from(&g, addr, sizeof g) < 0)
-            return -EFAULT;
-        r = guest_timespec64_to_host(&out->it_interval, &g.it_interval);
-        return r < 0 ? r : guest_timespec64_to_host(&out->it_value, &g.it_value);
-    }
-    struct guest_itimerspec32 g;
-    if (guest_copy_from(&g, addr, sizeof g) < 0)
-        return -EFAULT;
-    r = guest_timespec32_to_host(&out->it_interval, &g.it_interval);
-    return r < 0 ? r : guest_timespec32_to_host(&out->it_value, &g.it_value);
-}
-
-static long put_itimerspec(uint32_t addr, const struct itimerspec *in, bool time64)
-{
-    if (time64) {
-        struct guest_itimerspec64 g;
-        guest_timespec64_from_host(&g.it_interval, &in->it_interval);
-        guest_timespec64_from_host(&g.it_value, &in->it_value);
-        return guest_copy_to(addr, &g, sizeof g);
-    }
-    struct guest_itimerspec32 g;
-    /* Timer values are at most what the guest set: they fit 32 bits. */
-    guest_timespec32_from_host(&g.it_interval, &in->it_interval);
-    guest_timespec32_from_host(&g.it_value, &in->it_value);
-    return guest_copy_to(addr, &g, sizeof g);
-}
-
 static long do_timerfd_settime(const uint32_t *arg, bool time64)
 {
     struct itimerspec new_value, old_value;
-    long r = get_itimerspec(&new_value, arg[2], time64);
+    long r = guest_itimerspec_read(&new_value, arg[2], time64);
     if (r < 0)
         return r;
     uint32_t size = time64 ? sizeof(struct guest_itimerspec64) : sizeof(struct guest_itimerspec32);
@@ -199,7 +167,7 @@ static long do_timerfd_settime(const uint32_t *arg, bool time64)
     /* TFD_TIMER_ABSTIME 1, TFD_TIMER_CANCEL_ON_SET 2: arch-independent */
     if (timerfd_settime((int)arg[0], (int)arg[1], &new_value, &old_value) < 0)
         return -errno;
-    return arg[3] ? put_itimerspec(arg[3], &old_value, time64) : 0;
+    return arg[3] ? guest_itimerspec_write(arg[3], &old_value, time64) : 0;
 }
 
 static long do_timerfd_gettime(const uint32_t *arg, bool time64)
@@ -207,7 +175,7 @@ static long do_timerfd_gettime(const uint32_t *arg, bool time64)
     struct itimerspec cur;
     if (timerfd_gettime((int)arg[0], &cur) < 0)
         return -errno;
-    return put_itimerspec(arg[1], &cur, time64);
+    return guest_itimerspec_write(arg[1], &cur, time64);
 }
 
 long sys_timerfd_settime(struct guest_thread *thread, const uint32_t *arg)

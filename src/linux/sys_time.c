@@ -21,40 +21,12 @@
 
 /* Clocks: clock ids (including the negative CPU-clock encodings) mean the
  * same on the host; the translator process is the guest process. */
-static long put_timespec(uint32_t addr, const struct timespec *ts, bool time64)
-{
-    if (time64) {
-        struct guest_timespec64 g;
-        guest_timespec64_from_host(&g, ts);
-        return guest_copy_to(addr, &g, sizeof g);
-    }
-    struct guest_timespec32 g;
-    long r = guest_timespec32_from_host(&g, ts);
-    if (r < 0)
-        return r;
-    return guest_copy_to(addr, &g, sizeof g);
-}
-
-static long get_timespec(struct timespec *ts, uint32_t addr, bool time64)
-{
-    if (time64) {
-        struct guest_timespec64 g;
-        if (guest_copy_from(&g, addr, sizeof g) < 0)
-            return -EFAULT;
-        return guest_timespec64_to_host(ts, &g);
-    }
-    struct guest_timespec32 g;
-    if (guest_copy_from(&g, addr, sizeof g) < 0)
-        return -EFAULT;
-    return guest_timespec32_to_host(ts, &g);
-}
-
 static long do_clock_gettime(const uint32_t *arg, bool time64)
 {
     struct timespec ts;
     if (clock_gettime((clockid_t)arg[0], &ts) < 0)
         return -errno;
-    return put_timespec(arg[1], &ts, time64);
+    return guest_timespec_write(arg[1], &ts, time64);
 }
 
 long sys_clock_gettime(struct guest_thread *thread, const uint32_t *arg)
@@ -72,7 +44,7 @@ static long do_clock_getres(const uint32_t *arg, bool time64)
     struct timespec ts;
     if (clock_getres((clockid_t)arg[0], &ts) < 0)
         return -errno;
-    return arg[1] ? put_timespec(arg[1], &ts, time64) : 0;
+    return arg[1] ? guest_timespec_write(arg[1], &ts, time64) : 0;
 }
 
 long sys_clock_getres(struct guest_thread *thread, const uint32_t *arg)
@@ -109,7 +81,7 @@ static long do_clock_nanosleep(clockid_t clock, int flags, uint32_t req_addr,
                                uint32_t rem_addr, bool time64)
 {
     struct timespec req, rem;
-    long r = get_timespec(&req, req_addr, time64);
+    long r = guest_timespec_read(&req, req_addr, time64);
     if (r < 0)
         return r;
     /* A signal already pending (safe_syscall's -GUEST_ERESTARTSYS) means
@@ -120,7 +92,7 @@ static long do_clock_nanosleep(clockid_t clock, int flags, uint32_t req_addr,
     if (err == -GUEST_ERESTARTSYS)
         err = -EINTR;
     if (err == -EINTR && rem_addr && !(flags & TIMER_ABSTIME)) {
-        if (put_timespec(rem_addr, &rem, time64) < 0)
+        if (guest_timespec_write(rem_addr, &rem, time64) < 0)
             return -EFAULT;
     }
     return err;
@@ -161,7 +133,7 @@ static long do_sched_rr_get_interval(const uint32_t *arg, bool time64)
     struct timespec ts;
     if (sched_rr_get_interval((pid_t)arg[0], &ts) < 0)
         return -errno;
-    return put_timespec(arg[1], &ts, time64);
+    return guest_timespec_write(arg[1], &ts, time64);
 }
 
 long sys_sched_rr_get_interval(struct guest_thread *thread, const uint32_t *arg)

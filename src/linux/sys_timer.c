@@ -70,40 +70,6 @@ long sys_timer_create(struct guest_thread *thread, const uint32_t *arg)
     return 0;
 }
 
-static long get_itimerspec(struct itimerspec *out, uint32_t addr, bool time64)
-{
-    long r;
-    if (time64) {
-        struct guest_itimerspec64 g;
-        if (guest_copy_from(&g, addr, sizeof g) < 0)
-            return -EFAULT;
-        r = guest_timespec64_to_host(&out->it_interval, &g.it_interval);
-        return r < 0 ? r : guest_timespec64_to_host(&out->it_value, &g.it_value);
-    }
-    struct guest_itimerspec32 g;
-    if (guest_copy_from(&g, addr, sizeof g) < 0)
-        return -EFAULT;
-    r = guest_timespec32_to_host(&out->it_interval, &g.it_interval);
-    return r < 0 ? r : guest_timespec32_to_host(&out->it_value, &g.it_value);
-}
-
-/* The 32-bit form truncates seconds as the kernel's put_old_itimerspec32
- * does (a time64-set timer read through the old call). */
-static long put_itimerspec(uint32_t addr, const struct itimerspec *in, bool time64)
-{
-    if (time64) {
-        struct guest_itimerspec64 g;
-        guest_timespec64_from_host(&g.it_interval, &in->it_interval);
-        guest_timespec64_from_host(&g.it_value, &in->it_value);
-        return guest_copy_to(addr, &g, sizeof g);
-    }
-    struct guest_itimerspec32 g = {
-        { (int32_t)in->it_interval.tv_sec, (int32_t)in->it_interval.tv_nsec },
-        { (int32_t)in->it_value.tv_sec, (int32_t)in->it_value.tv_nsec },
-    };
-    return guest_copy_to(addr, &g, sizeof g);
-}
-
 /* timer_settime(id, flags, new, old): new is required (EINVAL without,
  * EFAULT unreadable); invalid nanoseconds are EINVAL before the id is
  * looked up, as in do_timer_settime; old is written after the change. */
@@ -112,14 +78,14 @@ static long do_timer_settime(const uint32_t *arg, bool time64)
     if (!arg[2])
         return -EINVAL;
     struct itimerspec new_value, old_value;
-    long r = get_itimerspec(&new_value, arg[2], time64);
+    long r = guest_itimerspec_read(&new_value, arg[2], time64);
     if (r < 0)
         return r;
     r = syscall(SYS_timer_settime, (int)arg[0], (int)arg[1], &new_value,
                 arg[3] ? &old_value : NULL);
     if (r < 0)
         return -errno;
-    return arg[3] ? put_itimerspec(arg[3], &old_value, time64) : 0;
+    return arg[3] ? guest_itimerspec_write(arg[3], &old_value, time64) : 0;
 }
 
 static long do_timer_gettime(const uint32_t *arg, bool time64)
@@ -127,7 +93,7 @@ static long do_timer_gettime(const uint32_t *arg, bool time64)
     struct itimerspec cur;
     if (syscall(SYS_timer_gettime, (int)arg[0], &cur) < 0)
         return -errno;
-    return put_itimerspec(arg[1], &cur, time64);
+    return guest_itimerspec_write(arg[1], &cur, time64);
 }
 
 long sys_timer_settime(struct guest_thread *thread, const uint32_t *arg)
