@@ -609,18 +609,7 @@ static long sigtimedwait_common(const uint32_t *arg, bool time64)
     set &= ~UNBLOCKABLE;
     struct timespec ts;
     if (arg[2]) {
-        long r;
-        if (time64) {
-            struct guest_timespec64 g;
-            if (guest_copy_from(&g, arg[2], sizeof g) < 0)
-                return -EFAULT;
-            r = guest_timespec64_to_host(&ts, &g);
-        } else {
-            struct guest_timespec32 g;
-            if (guest_copy_from(&g, arg[2], sizeof g) < 0)
-                return -EFAULT;
-            r = guest_timespec32_to_host(&ts, &g);
-        }
+        long r = guest_timespec_read(&ts, arg[2], time64);
         if (r < 0)
             return r;
     }

@@ -447,14 +447,7 @@ static long do_ppoll(const uint32_t *arg, bool time64)
         return -EFAULT;
     struct timespec ts, *tsp = NULL;
     if (arg[2]) {
-        long r;
-        if (time64) {
-            struct guest_timespec64 g;
-            r = guest_copy_from(&g, arg[2], sizeof g) < 0 ? -EFAULT : guest_timespec64_to_host(&ts, &g);
-        } else {
-            struct guest_timespec32 g;
-            r = guest_copy_from(&g, arg[2], sizeof g) < 0 ? -EFAULT : guest_timespec32_to_host(&ts, &g);
-        }
+        long r = guest_timespec_read(&ts, arg[2], time64);
         if (r < 0)
             return r;
         tsp = &ts;
@@ -575,14 +568,7 @@ static long do_select(const uint32_t *arg, enum select_timeout kind, uint32_t si
             ts.tv_sec = tv.tv_sec;
             ts.tv_nsec = (long)tv.tv_usec * 1000;
         } else {
-            long r;
-            if (kind == TIMEOUT_TIMESPEC64) {
-                struct guest_timespec64 g;
-                r = guest_copy_from(&g, timeout, sizeof g) < 0 ? -EFAULT : guest_timespec64_to_host(&ts, &g);
-            } else {
-                struct guest_timespec32 g;
-                r = guest_copy_from(&g, timeout, sizeof g) < 0 ? -EFAULT : guest_timespec32_to_host(&ts, &g);
-            }
+            long r = guest_timespec_read(&ts, timeout, kind == TIMEOUT_TIMESPEC64);
             if (r < 0)
                 return r;
         }
