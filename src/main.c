@@ -12,6 +12,7 @@
  * 2: bad usage), so wrappers can tell translator errors from guest exits.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,9 @@ static void usage(FILE *out)
 "      --debug         report unimplemented features once (env A32RUN_DEBUG=1)\n"
 "      --force-offset  place guest memory at a base offset even when the\n"
 "                      low 4 GiB is free (env A32RUN_FORCE_OFFSET=1)\n"
+"      --exec-fd N     PROGRAM is open as descriptor N, which is closed once\n"
+"                      the program is loaded (what a guest's fexecve of a\n"
+"                      close-on-exec descriptor re-executes a32run with)\n"
 "      --binfmt CMD    binfmt_misc registration (below); must come first\n"
 "  -h, --help          this text\n"
 "  -V, --version       version\n"
@@ -118,6 +122,13 @@ static int parse_options(int argc, char **argv)
                 o->sysroot = argv[i + 1];
             else
                 o->argv0 = argv[i + 1];
+            i++;
+        } else if (!strcmp(a, "--exec-fd")) {
+            char *end;
+            long fd = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+            if (i + 1 >= argc || !*argv[i + 1] || *end || fd < 0 || fd > INT_MAX)
+                die_usage("--exec-fd needs a descriptor number", i + 1 < argc ? argv[i + 1] : NULL);
+            o->exec_fd = (int)fd;
             i++;
         } else if (!strncmp(a, "--sysroot=", 10)) {
             o->sysroot = a + 10;
@@ -235,6 +246,8 @@ int main(int argc, char **argv)
     /* /proc/self/exe of the guest is the program, not a32run. */
     char *exe_path = realpath(path, NULL);
     linux_set_exe_path(exe_path ? exe_path : path);
+    if (a32run_options.exec_fd >= 0)
+        close(a32run_options.exec_fd);
 
     static struct guest_thread main_thread;
     struct guest_cpu *cpu = &main_thread.cpu;

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct a32run_options a32run_options;
+struct a32run_options a32run_options = { .exec_fd = -1 };
 
 /* "1", "yes", anything non-empty but "0" turns a flag on. */
 static bool env_flag(const char *name)

@@ -14,6 +14,9 @@ struct a32run_options {
     bool debug;             /* --debug / A32RUN_DEBUG=1: report unimplemented things */
     const char *sysroot;    /* -L / --sysroot / A32RUN_SYSROOT */
     const char *argv0;      /* -0 / --argv0: guest argv[0] override */
+    int exec_fd;            /* --exec-fd N (set by the guest's execve): the
+                               descriptor PROGRAM names, closed once loaded;
+                               -1 if none */
 };
 
 extern struct a32run_options a32run_options;

@@ -194,16 +194,20 @@ long sys_fchdir(struct guest_thread *thread, const uint32_t *arg)
     return r;
 }
 
-/* getcwd(buf, size): the kernel returns the length including the NUL. */
+/* getcwd(buf, size): the kernel returns the length including the NUL.
+ * Inside the sysroot the guest sees the path below it, so that what it
+ * gets here names the same directory when it passes it back. */
 long sys_getcwd(struct guest_thread *thread, const uint32_t *arg)
 {
     char cwd[GUEST_PATH_MAX];
     long r = syscall(SYS_getcwd, cwd, sizeof cwd);
     if (r < 0)
         return -errno;
+    const char *guest_cwd = sysroot_guest_view(cwd);
+    r = (long)strlen(guest_cwd) + 1;
     if ((uint32_t)r > arg[1])
         return -ERANGE;
-    if (guest_copy_to(arg[0], cwd, (size_t)r) < 0)
+    if (guest_copy_to(arg[0], guest_cwd, (size_t)r) < 0)
         return -EFAULT;
     return r;
 }

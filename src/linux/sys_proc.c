@@ -67,6 +67,32 @@ long sys_uname(struct guest_thread *thread, const uint32_t *arg)
     return guest_copy_to(arg[0], &guest, sizeof guest);
 }
 
+/* sethostname/setdomainname(name, len): the host kernel checks privilege
+ * (EPERM) before the length (EINVAL, over 64) and the pointer (EFAULT);
+ * a name that cannot be copied goes to the host as NULL so the host's
+ * check order decides. Within a UTS namespace this renames the
+ * namespace, as it would for a native 32-bit process. */
+static long set_uts_name(long host_nr, const uint32_t *arg)
+{
+    char name[GUEST_UTSNAME_LEN];
+    uint32_t len = arg[1];
+    const char *host_name = NULL;
+    if (len < GUEST_UTSNAME_LEN && guest_copy_from(name, arg[0], len) == 0)
+        host_name = name;
+    long r = syscall(host_nr, host_name, (size_t)(int32_t)len);
+    return r < 0 ? -errno : r;
+}
+
+long sys_sethostname(struct guest_thread *thread, const uint32_t *arg)
+{
+    return set_uts_name(SYS_sethostname, arg);
+}
+
+long sys_setdomainname(struct guest_thread *thread, const uint32_t *arg)
+{
+    return set_uts_name(SYS_setdomainname, arg);
+}
+
 long sys_getpid(struct guest_thread *thread, const uint32_t *arg) { return getpid(); }
 long sys_getppid(struct guest_thread *thread, const uint32_t *arg) { return getppid(); }
 long sys_gettid(struct guest_thread *thread, const uint32_t *arg) { return gettid(); }

@@ -286,6 +286,7 @@ struct exec_target {
     bool native;                        /* the chain ends in a host program */
     char first[PATH_MAX];               /* host path of what the guest named */
     int levels;
+    int exec_fd;                        /* see cloexec_program_fd(), or -1 */
     struct { char *interp, *arg; } level[EXEC_MAX_SCRIPT_DEPTH];
     char lines[EXEC_MAX_SCRIPT_DEPTH + 1][SCRIPT_LINE_MAX + 1];
 };
@@ -454,6 +455,12 @@ static char **build_host_argv(const char *self, const struct exec_target *t,
         v[n++] = "--stats";
     if (a32run_options.force_offset)
         v[n++] = "--force-offset";
+    static char exec_fd_text[16];
+    if (t->exec_fd >= 0) {
+        snprintf(exec_fd_text, sizeof exec_fd_text, "%d", t->exec_fd);
+        v[n++] = "--exec-fd";
+        v[n++] = exec_fd_text;
+    }
     /* The sysroot in effect (canonical), whether it came from -L or the
      * environment, so a guest that clears its environment keeps it. */
     if (sysroot_mode() == SYSROOT_FULL && sysroot_dir()) {
@@ -484,6 +491,28 @@ static char **build_host_argv(const char *self, const struct exec_target *t,
         v[n++] = guest_argv[i];
     v[n] = NULL;
     return v;
+}
+
+/* fexecve (execveat(fd, "", AT_EMPTY_PATH), or glibc's fallback) names
+ * the program as /proc/self/fd/N. The kernel opens the file before it
+ * closes the close-on-exec descriptors, but the re-executed a32run opens
+ * it by that name after the host's execve: a close-on-exec N is made
+ * inheritable for the execve and the new a32run closes it once the
+ * program is loaded (--exec-fd), so the new image does not see it.
+ * Returns N, or -1 for other paths and for inheritable descriptors (the
+ * new image keeps those, as it would natively). */
+static int cloexec_program_fd(const char *path)
+{
+    char own[32], rest;
+    int fd = -1;
+    snprintf(own, sizeof own, "/proc/%d/fd/", (int)getpid());
+    const char *number = !strncmp(path, "/proc/self/fd/", 14) ? path + 14 :
+                         !strncmp(path, "/dev/fd/", 8) ? path + 8 :
+                         !strncmp(path, own, strlen(own)) ? path + strlen(own) : NULL;
+    if (!number || *number < '0' || *number > '9' || sscanf(number, "%d%c", &fd, &rest) != 1)
+        return -1;
+    int flags = fcntl(fd, F_GETFD);
+    return flags >= 0 && (flags & FD_CLOEXEC) ? fd : -1;
 }
 
 static long do_execve(const char *path, uint32_t guest_argv_addr, uint32_t guest_envp_addr)
@@ -517,13 +546,18 @@ static long do_execve(const char *path, uint32_t guest_argv_addr, uint32_t guest
     }
     char **host_argv = NULL;
     if (r == 0) {
+        target.exec_fd = target.levels ? -1 : cloexec_program_fd(target.path);
         host_argv = build_host_argv(self, &target, path, guest_argv, argc);
         if (!host_argv)
             r = -ENOMEM;
     }
     if (r == 0) {
+        if (target.exec_fd >= 0)
+            fcntl(target.exec_fd, F_SETFD, 0);
         execve(self, host_argv, guest_envp);
         r = -errno;
+        if (target.exec_fd >= 0)
+            fcntl(target.exec_fd, F_SETFD, FD_CLOEXEC);
     }
     free(host_argv);
     free(guest_argv);

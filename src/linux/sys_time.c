@@ -75,6 +75,45 @@ long sys_gettimeofday(struct guest_thread *thread, const uint32_t *arg)
     return 0;
 }
 
+/* settimeofday(tv, tz) and clock_settime(clock, tp): the host kernel
+ * checks privilege and the values, as for a native 32-bit process. */
+long sys_settimeofday(struct guest_thread *thread, const uint32_t *arg)
+{
+    struct timeval tv;
+    struct guest_timezone tz;           /* two ints: the host's layout too */
+    if (arg[0]) {
+        struct guest_timeval32 guest_tv;
+        if (guest_copy_from(&guest_tv, arg[0], sizeof guest_tv) < 0)
+            return -EFAULT;
+        tv.tv_sec = guest_tv.tv_sec;
+        tv.tv_usec = guest_tv.tv_usec;
+    }
+    if (arg[1] && guest_copy_from(&tz, arg[1], sizeof tz) < 0)
+        return -EFAULT;
+    long r = syscall(SYS_settimeofday, arg[0] ? &tv : NULL, arg[1] ? &tz : NULL);
+    return r < 0 ? -errno : 0;
+}
+
+static long do_clock_settime(const uint32_t *arg, bool time64)
+{
+    struct timespec ts;
+    long r = guest_timespec_read(&ts, arg[1], time64);
+    if (r < 0)
+        return r;
+    r = syscall(SYS_clock_settime, (clockid_t)arg[0], &ts);
+    return r < 0 ? -errno : 0;
+}
+
+long sys_clock_settime(struct guest_thread *thread, const uint32_t *arg)
+{
+    return do_clock_settime(arg, false);
+}
+
+long sys_clock_settime64(struct guest_thread *thread, const uint32_t *arg)
+{
+    return do_clock_settime(arg, true);
+}
+
 /* clock_nanosleep(clock, flags, request, remain): remain is written only
  * for an interrupted relative sleep. */
 static long do_clock_nanosleep(clockid_t clock, int flags, uint32_t req_addr,

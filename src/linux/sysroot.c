@@ -18,7 +18,7 @@
  *      ".." stops at S), as a chroot would. A component that reaches a
  *      host-only tree ends the walk on the host: /proc, /dev, /sys, /tmp,
  *      /run, /home, /root, the files of host_files[], and S itself (paths
- *      the guest got from getcwd or /proc);
+ *      the guest got from /proc or from the user);
  *   6. when every component exists in S: that file in S; when the last
  *      one is missing and the call creates it: the host file if P exists
  *      on the host (the guest saw it there), else the new file in S; when
@@ -349,6 +349,16 @@ int sysroot_init(const char *dir, enum sysroot_mode mode)
 const char *sysroot_dir(void)
 {
     return root_dir;
+}
+
+const char *sysroot_guest_view(const char *host_path)
+{
+    if (root_mode != SYSROOT_FULL || !root_dir)
+        return host_path;
+    size_t n = strlen(host_path);
+    if (!in_tree(host_path, n, root_dir, root_len))
+        return host_path;
+    return n == root_len ? "/" : host_path + root_len;
 }
 
 enum sysroot_mode sysroot_mode(void)

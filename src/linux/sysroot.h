@@ -69,6 +69,12 @@ long sysroot_resolve(const char *guest_path, unsigned flags,
 long guest_host_path(uint32_t guest_addr, unsigned flags,
                      struct sysroot_path_buf *buf, const char **out);
 
+/* How the guest names a host path (the current directory): with -L, a
+ * path inside the sysroot loses the sysroot's prefix ("/" for the sysroot
+ * itself), as inside a chroot, and resolves back to the same file; other
+ * paths are unchanged. Returns host_path, a suffix of it, or "/". */
+const char *sysroot_guest_view(const char *host_path);
+
 /* The current directory changed (chdir, fchdir): the current-directory
  * rule must look again. */
 void sysroot_cwd_changed(void);

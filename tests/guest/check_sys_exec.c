@@ -4,8 +4,10 @@
  * with ENOEXEC). Execs this program again (argv, envp, argv[0] kept), a
  * "#!" script whose interpreter is this program (the kernel's argument
  * rules: interpreter, one optional argument with inner blanks kept, script
- * path, remaining arguments), /proc/self/exe, posix_spawn (CLONE_VM|
- * CLONE_VFORK in glibc), and the errors for missing, non-executable,
+ * path, remaining arguments), /proc/self/exe, fexecve of a close-on-exec
+ * and of an inheritable descriptor (the new image sees the descriptor
+ * only in the second case), execveat(fd, "", AT_EMPTY_PATH), posix_spawn
+ * (CLONE_VM|CLONE_VFORK in glibc), and the errors for missing, non-executable,
  * unknown-format, directory and bad-pointer cases.
  */
 // variants: arm-O2 thumb-O2
@@ -13,11 +15,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 extern char **environ;
@@ -31,6 +35,9 @@ static const char *report = "check_sys_exec.report";
 /* Re-executed: writes a line describing argv and one variable. */
 static int child_mode(int argc, char **argv)
 {
+    /* Before fopen, which would reuse a closed descriptor's number. */
+    const char *fd_text = getenv("SYS_EXEC_FD");
+    bool fd_open = fd_text && fcntl(atoi(fd_text), F_GETFD) >= 0;
     FILE *f = fopen(report, "w");
     if (!f)
         return 99;
@@ -39,17 +46,27 @@ static int child_mode(int argc, char **argv)
         fprintf(f, " [%s]", argv[i]);
     const char *v = getenv("SYS_EXEC_VAR");
     fprintf(f, " var=%s", v ? v : "(none)");
+    if (fd_text)
+        fprintf(f, " fd=%s", fd_open ? "open" : "closed");
     fclose(f);
     return 7;
 }
 
-static int run_and_report(const char *path, char **args, char **envs, char *line, size_t size)
+enum exec_kind { BY_PATH, BY_FEXECVE, BY_EXECVEAT };
+
+static int run_and_report_fd(enum exec_kind kind, const char *path, int fd, char **args,
+                             char **envs, char *line, size_t size)
 {
     unlink(report);
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
-        execve(path, args, envs);
+        if (kind == BY_FEXECVE)
+            fexecve(fd, args, envs);
+        else if (kind == BY_EXECVEAT)
+            syscall(SYS_execveat, fd, "", args, envs, AT_EMPTY_PATH);
+        else
+            execve(path, args, envs);
         _exit(100 + errno);
     }
     int status = 0;
@@ -63,6 +80,11 @@ static int run_and_report(const char *path, char **args, char **envs, char *line
     }
     unlink(report);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1000;
+}
+
+static int run_and_report(const char *path, char **args, char **envs, char *line, size_t size)
+{
+    return run_and_report_fd(BY_PATH, path, -1, args, envs, line, size);
 }
 
 int main(int argc, char **argv)
@@ -95,6 +117,30 @@ int main(int argc, char **argv)
     CHECK(run_and_report("/proc/self/exe", args, envs, line, sizeof line) == 7 &&
           !strcmp(line, "argc=4 [renamed-argv0] [--child] [a b] [] var=hello"),
           "execve(/proc/self/exe) runs the guest program again");
+
+    /* fexecve: the kernel opens the file before closing close-on-exec
+     * descriptors, so both forms run; only the inheritable descriptor is
+     * still open in the new image. */
+    int exec_fd = open(self_path, O_RDONLY | O_CLOEXEC);
+    char fd_env[64];
+    snprintf(fd_env, sizeof fd_env, "SYS_EXEC_FD=%d", exec_fd);
+    char *fd_envs[] = { "SYS_EXEC_VAR=fd", fd_env, NULL };
+    int got = run_and_report_fd(BY_FEXECVE, NULL, exec_fd, args, fd_envs, line, sizeof line);
+    CHECK(got == 7 && !strcmp(line, "argc=4 [renamed-argv0] [--child] [a b] [] var=fd fd=closed"),
+          "fexecve of a close-on-exec descriptor runs the program, descriptor closed");
+    if (got != 7 || strcmp(line, "argc=4 [renamed-argv0] [--child] [a b] [] var=fd fd=closed"))
+        printf("   got: status %d, %s\n", got, line);
+    got = run_and_report_fd(BY_EXECVEAT, NULL, exec_fd, args, fd_envs, line, sizeof line);
+    CHECK(got == 7 && !strcmp(line, "argc=4 [renamed-argv0] [--child] [a b] [] var=fd fd=closed"),
+          "execveat(fd, \"\", AT_EMPTY_PATH) of a close-on-exec descriptor");
+    CHECK(fcntl(exec_fd, F_GETFD) == FD_CLOEXEC, "the parent's descriptor keeps FD_CLOEXEC");
+    fcntl(exec_fd, F_SETFD, 0);
+    got = run_and_report_fd(BY_FEXECVE, NULL, exec_fd, args, fd_envs, line, sizeof line);
+    CHECK(got == 7 && !strcmp(line, "argc=4 [renamed-argv0] [--child] [a b] [] var=fd fd=open"),
+          "fexecve of an inheritable descriptor: still open in the new image");
+    if (got != 7 || strcmp(line, "argc=4 [renamed-argv0] [--child] [a b] [] var=fd fd=open"))
+        printf("   got: status %d, %s\n", got, line);
+    close(exec_fd);
 
     const char *script = "check_sys_exec_script.tmp";
     int fd = open(script, O_WRONLY | O_CREAT | O_TRUNC, 0755);

@@ -215,6 +215,11 @@ else
     expect "sysroot /etc/os-release" 0 "$(grep '^VERSION_CODENAME=' "$S/etc/os-release")" \
         "${run[@]}" /bin/busybox grep '^VERSION_CODENAME=' /etc/os-release
     expect "host /etc/passwd" 0 "$(grep -c . /etc/passwd)" "${run[@]}" /bin/busybox grep -c . /etc/passwd
+    # getcwd inside the sysroot names the directory as the guest does (as in
+    # a chroot), and that name leads back to it; outside, the host's path.
+    expect "getcwd in the sysroot" 0 "$(printf '/\n/usr/lib\n/usr/lib')" \
+        "${run[@]}" /bin/bash -c 'cd / && /bin/pwd -P && cd /usr/lib && /bin/pwd -P && cd "$(/bin/pwd -P)" && /bin/pwd -P'
+    expect "getcwd on the host" 0 "$W/dir" "${run[@]}" /bin/sh -c "cd '$W/dir' && /bin/pwd -P"
 fi
 
 echo "sysroot: $PASSED passed, $FAILED failed$([ "$SKIPPED" -gt 0 ] && echo ", $SKIPPED skipped")"
