@@ -43,6 +43,8 @@ expect_status "unknown option exits 2" 2 $A32RUN --no-such-option
 head -1 /tmp/a32run-cli.out | grep -q "^a32run: unknown option: --no-such-option" && pass "unknown option message" || fail "unknown option message" "$(cat /tmp/a32run-cli.out)"
 expect_status "no program exits 2" 2 $A32RUN
 expect_status "-L without argument exits 2" 2 $A32RUN -L
+expect_status "--exec-fd without a number exits 2" 2 $A32RUN --exec-fd x "$prog" exit
+expect_status "--exec-fd -1 exits 2" 2 $A32RUN --exec-fd -1 "$prog" exit
 expect_status "missing program exits 127" 127 $A32RUN /nonexistent/program
 
 for how in exit abort segv kill; do
