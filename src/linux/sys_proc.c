@@ -68,18 +68,21 @@ long sys_uname(struct guest_thread *thread, const uint32_t *arg)
 }
 
 /* sethostname/setdomainname(name, len): the host kernel checks privilege
- * (EPERM) before the length (EINVAL, over 64) and the pointer (EFAULT);
- * a name that cannot be copied goes to the host as NULL so the host's
- * check order decides. Within a UTS namespace this renames the
- * namespace, as it would for a native 32-bit process. */
+ * (EPERM) before the length (EINVAL, over 64) and the pointer (EFAULT),
+ * so it gets calls that fail the same way: a length over 64 (or negative)
+ * as 65 with a readable buffer, a name that cannot be copied as NULL.
+ * Within a UTS namespace this renames the namespace, as it would for a
+ * native 32-bit process. */
 static long set_uts_name(long host_nr, const uint32_t *arg)
 {
-    char name[GUEST_UTSNAME_LEN];
+    char name[GUEST_UTSNAME_LEN] = { 0 };
     uint32_t len = arg[1];
-    const char *host_name = NULL;
-    if (len < GUEST_UTSNAME_LEN && guest_copy_from(name, arg[0], len) == 0)
-        host_name = name;
-    long r = syscall(host_nr, host_name, (size_t)(int32_t)len);
+    const char *host_name = name;
+    if (len >= GUEST_UTSNAME_LEN)
+        len = GUEST_UTSNAME_LEN;
+    else if (guest_copy_from(name, arg[0], len) < 0)
+        host_name = NULL;
+    long r = syscall(host_nr, host_name, (size_t)len);
     return r < 0 ? -errno : r;
 }
 
