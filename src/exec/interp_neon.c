@@ -1,13 +1,21 @@
 /*
- * NEON executor: element/structure loads and stores, core <-> scalar
+ * NEON executor: dispatch, and the reference path.
+ *
+ * Dispatch: interp_neon_execute() indexes a table by op and then the op's
+ * handler set by element type (exec/neon_vec.h), so the specialised
+ * handlers (exec/neon_simd, neon_ldst, neon_perm, neon_float) run with one
+ * indirect call and no re-decoding. Ops without a set, and element types
+ * a set leaves out, take neon_generic_handler(): the per-lane reference
+ * implementation, which the differential tests compare the handlers with.
+ *
+ * Reference path: element/structure loads and stores, core <-> scalar
  * transfers, immediates, bitwise ops and permutations here; integer
  * arithmetic in exec/neon_int, single-precision float in exec/neon_float,
- * ARMv8 crypto and CRC32 in exec/neon_crypto.
- *
- * Loads gather into a copy of the register file and commit only after the
- * last guest access, so a fault part-way (host SIGSEGV unwinding through
- * siglongjmp, or the alignment check done first) leaves every register
- * and the base unchanged. Stores may have written a prefix, as on hardware.
+ * ARMv8 crypto and CRC32 in exec/neon_crypto. Its loads gather into a copy
+ * of the register file and commit only after the last guest access, so a
+ * fault part-way (host SIGSEGV unwinding through siglongjmp, or the
+ * alignment check done first) leaves every register and the base
+ * unchanged. Stores may have written a prefix, as on hardware.
  */
 #include <signal.h>
 #include <string.h>
@@ -17,6 +25,9 @@
 #include "exec/neon_crypto.h"
 #include "exec/neon_float.h"
 #include "exec/neon_int.h"
+#include "exec/neon_ldst.h"
+#include "exec/neon_perm.h"
+#include "exec/neon_simd.h"
 #include "mem/guest_mem.h"
 
 /* ---- Loads and stores --------------------------------------------------- */
@@ -321,7 +332,7 @@ static void exec_imm(struct guest_cpu *cpu, const struct guest_insn *insn)
     }
 }
 
-void interp_neon_execute(struct guest_thread *thread, const struct guest_insn *insn)
+void neon_generic_handler(struct guest_thread *thread, const struct guest_insn *insn)
 {
     struct guest_cpu *cpu = &thread->cpu;
 
@@ -383,4 +394,34 @@ void interp_neon_execute(struct guest_thread *thread, const struct guest_insn *i
         neon_crypto_execute(cpu, insn))
         return;
     interp_raise(thread, SIGILL, ILL_ILLOPC, insn->pc);
+}
+
+/* ---- Dispatch ---------------------------------------------------------------- */
+
+#define NEON_OP_SLOT(op) ((op) - OP_NEON_FIRST_ - 1)
+#define NEON_SET_ENTRY(OP) [NEON_OP_SLOT(OP_NEON_##OP)] = neon_set_##OP,
+
+static neon_handler *const *const neon_sets[NEON_OP_SLOT(OP_NEON_END_)] = {
+    NEON_LDST_OPS(NEON_SET_ENTRY)
+    NEON_PERM_OPS(NEON_SET_ENTRY)
+    NEON_SIMD_OPS(NEON_SET_ENTRY)
+    NEON_FLOAT_OPS(NEON_SET_ENTRY)
+};
+
+void interp_neon_execute(struct guest_thread *thread, const struct guest_insn *insn)
+{
+    neon_handler *const *set = neon_sets[NEON_OP_SLOT(insn->op)];
+    if (__builtin_expect(set == NULL, 0)) {
+        neon_generic_handler(thread, insn);
+        return;
+    }
+    set[neon_handler_index(insn)](thread, insn);
+}
+
+interp_neon_fn *interp_neon_lookup(const struct guest_insn *insn)
+{
+    if (insn->op <= OP_NEON_FIRST_ || insn->op >= OP_NEON_END_)
+        return neon_generic_handler;
+    neon_handler *const *set = neon_sets[NEON_OP_SLOT(insn->op)];
+    return set ? set[neon_handler_index(insn)] : neon_generic_handler;
 }

@@ -16,4 +16,11 @@
 
 void interp_neon_execute(struct guest_thread *thread, const struct guest_insn *insn);
 
+/* The function interp_neon_execute() runs for insn: it depends only on the
+ * decoded fields, so a block builder may look it up once per decoded
+ * instruction and call it directly (same contract as
+ * interp_neon_execute()). Never NULL. */
+typedef void interp_neon_fn(struct guest_thread *thread, const struct guest_insn *insn);
+interp_neon_fn *interp_neon_lookup(const struct guest_insn *insn);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "exec/neon_float.h"
 #include "exec/neon_int.h"
+#include "exec/neon_vec.h"
 #include "exec/vfp_arith.h"
 #include "exec/vfp_convert.h"
 
@@ -369,6 +370,136 @@ static uint32_t unary(const struct guest_insn *insn, uint32_t a, uint32_t *f)
         return (uint32_t)vfp_f32_to_fixed(a, 32, frac, !u, 3, f);
     }
 }
+
+/* ---- Vectorised handlers ----------------------------------------------------
+ * VADD/VSUB/VMUL/VMLA/VMLS.F32 on all lanes at once with the checks of the
+ * scalar fast paths above done lane-wise: when every lane is plain (see
+ * plain_operand) and every result is normal or an exact zero, the host
+ * results are ARM's and only Inexact is left to detect (TwoSum for sums,
+ * the exact double product for products). Otherwise the instruction is
+ * redone lane by lane through neon_float_execute(), which handles every
+ * case; nothing is written before that decision. A D operand's unused
+ * upper lanes are zero, which always passes and is exact. */
+
+typedef double vf64 __attribute__((vector_size(16)));
+typedef float hf32 __attribute__((vector_size(8)));
+typedef int64_t vs64m __attribute__((vector_size(16)));
+
+/* Lane masks from the magnitude bits (non-negative as int32). */
+static inline vs32 zero_lanes(vs32 mag)
+{
+    return mag == 0;
+}
+
+static inline vs32 normal_lanes(vs32 mag)
+{
+    return (mag > 0x007fffff) & (mag < 0x7f800000);
+}
+
+static inline bool all_lanes(vs32 mask)
+{
+    vu64 m = (vu64)mask;
+    return (m[0] & m[1]) == ~0ull;
+}
+
+static inline bool any_lane(vs32 mask)
+{
+    vu64 m = (vu64)mask;
+    return (m[0] | m[1]) != 0;
+}
+
+#define MAGNITUDE(v) ((vs32)((v) & 0x7fffffffu))
+
+/* a + b; false when a lane needs the full rules: an operand that is not
+ * plain, or a result that is not normal or zero. */
+static inline bool vec_add(vu32 a, vu32 b, vu32 *res, bool *inexact)
+{
+    vf32 x = (vf32)a, y = (vf32)b, sum = x + y;
+    vu32 r = (vu32)sum;
+    vs32 ma = MAGNITUDE(a), mb = MAGNITUDE(b), mr = MAGNITUDE(r);
+    if (!all_lanes((zero_lanes(ma) | normal_lanes(ma)) &
+                   (zero_lanes(mb) | normal_lanes(mb)) &
+                   (zero_lanes(mr) | normal_lanes(mr))))
+        return false;
+    vf32 bv = sum - x, av = sum - bv;
+    *inexact |= any_lane(((x - av) + (y - bv)) != 0.0f);
+    *res = r;
+    return true;
+}
+
+/* a * b: the exact product in double, rounded once. A lane passes when
+ * both operands are plain and either one is zero (exact zero product) or
+ * the rounded product is normal and above the smallest normal, which
+ * excludes underflow (|exact| < 2^-126 gives |p| <= 2^-126) and
+ * overflow. */
+static inline bool vec_mul(vu32 a, vu32 b, vu32 *res, bool *inexact)
+{
+    vf32 x = (vf32)a, y = (vf32)b;
+    vf64 lo = (vf64){ x[0], x[1] } * (vf64){ y[0], y[1] };
+    vf64 hi = (vf64){ x[2], x[3] } * (vf64){ y[2], y[3] };
+    vf32 p = __builtin_shufflevector(__builtin_convertvector(lo, hf32),
+                                     __builtin_convertvector(hi, hf32),
+                                     0, 1, 2, 3);
+    vu32 r = (vu32)p;
+    vs32 ma = MAGNITUDE(a), mb = MAGNITUDE(b), mr = MAGNITUDE(r);
+    vs32 za = zero_lanes(ma), zb = zero_lanes(mb);
+    vs32 ok = (za | normal_lanes(ma)) & (zb | normal_lanes(mb)) &
+              (za | zb | ((mr > 0x00800000) & (mr < 0x7f800000)));
+    if (!all_lanes(ok))
+        return false;
+    vs64m diff = ((vf64){ p[0], p[1] } != lo) | ((vf64){ p[2], p[3] } != hi);
+    *inexact |= (diff[0] | diff[1]) != 0;
+    *res = r;
+    return true;
+}
+
+enum vec_float_op { VEC_ADD, VEC_SUB, VEC_MUL, VEC_MLA, VEC_MLS };
+
+static inline void vec_float(struct guest_thread *thread,
+                             const struct guest_insn *insn, enum vec_float_op op)
+{
+    struct guest_cpu *cpu = &thread->cpu;
+    const bool q = (insn->flags & NF_Q) != 0;
+    vu32 n = (vu32)neon_vread(cpu, insn->rn, q), m, r;
+    if (insn->flags & NF_SCALAR) {
+        uint64_t s = neon_scalar64(cpu, insn->rm, 2, insn->shift_amount);
+        m = (vu32)(vu64){ s, s };
+    } else {
+        m = (vu32)neon_vread(cpu, insn->rm, q);
+    }
+    bool inexact = false, ok;
+    switch (op) {
+    case VEC_ADD: ok = vec_add(n, m, &r, &inexact); break;
+    case VEC_SUB: ok = vec_add(n, m ^ 0x80000000u, &r, &inexact); break;
+    case VEC_MUL: ok = vec_mul(n, m, &r, &inexact); break;
+    default: {
+        vu32 p, d = (vu32)neon_vread(cpu, insn->rd, q);
+        ok = vec_mul(n, m, &p, &inexact) &&
+             vec_add(d, op == VEC_MLA ? p : p ^ 0x80000000u, &r, &inexact);
+        break;
+    }
+    }
+    if (!ok) {
+        neon_float_execute(cpu, insn);
+        return;
+    }
+    neon_vwrite(cpu, insn->rd, q, (vu64)r);
+    if (inexact)
+        cpu->fpscr |= FPSCR_IXC;
+}
+
+#define DEF_VEC_FLOAT(OP, NAME, KIND)                                        \
+    static void NAME(struct guest_thread *thread, const struct guest_insn *insn) \
+    {                                                                        \
+        vec_float(thread, insn, KIND);                                       \
+    }                                                                        \
+    neon_handler *const neon_set_##OP[NEON_HANDLER_SET_SIZE] = {             \
+        NAME, NAME, NAME, NAME, NAME, NAME, NAME, NAME };
+DEF_VEC_FLOAT(VADD_F, vadd_f32, VEC_ADD)
+DEF_VEC_FLOAT(VSUB_F, vsub_f32, VEC_SUB)
+DEF_VEC_FLOAT(VMUL_F, vmul_f32, VEC_MUL)
+DEF_VEC_FLOAT(VMLA_F, vmla_f32, VEC_MLA)
+DEF_VEC_FLOAT(VMLS_F, vmls_f32, VEC_MLS)
 
 bool neon_float_execute(struct guest_cpu *cpu, const struct guest_insn *insn)
 {

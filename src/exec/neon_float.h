@@ -19,8 +19,17 @@
 
 #include "guest/cpu.h"
 #include "guest/insn.h"
+#include "exec/neon_vec.h"
 
 bool neon_float_execute(struct guest_cpu *cpu, const struct guest_insn *insn);
+
+/* Vectorised handler sets (exec/neon_vec.h) for the common arithmetic;
+ * results and flags identical to neon_float_execute(). */
+#define NEON_FLOAT_OPS(X) X(VADD_F) X(VSUB_F) X(VMUL_F) X(VMLA_F) X(VMLS_F)
+#define NEON_FLOAT_DECLARE(OP) \
+    extern neon_handler *const neon_set_##OP[NEON_HANDLER_SET_SIZE];
+NEON_FLOAT_OPS(NEON_FLOAT_DECLARE)
+#undef NEON_FLOAT_DECLARE
 
 /* The estimate functions, exported for the unit tests. fpscr as in
  * exec/vfp_arith.h (only FZ is consulted; NEON passes it set). */
