@@ -48,6 +48,8 @@ struct exec_insn {
     const void *handler;            /* dispatch target: body, or a
                                        condition check that jumps to body */
     const void *body;
+    /* NEON: the executor function for this instruction (interp_neon_lookup) */
+    void (*neon_fn)(struct guest_thread *thread, const struct guest_insn *insn);
 };
 
 #define EXEC_BLOCK_MAX_INSNS 64

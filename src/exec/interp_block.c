@@ -9,14 +9,16 @@
  * an immediate, an unshifted or an immediate-shifted register; flag-setting
  * arithmetic and compares on an immediate or unshifted register; logical
  * S forms that leave C unchanged; word/byte/halfword loads and stores with
- * an immediate or register offset and no writeback. Everything else runs
- * through the generic handler, a switch over insn->op that implements every
+ * an immediate or register offset and no writeback. VFP and NEON
+ * instructions call their executors directly (NEON through the function
+ * looked up once per decoded instruction). Everything else runs through
+ * the generic handler, a switch over insn->op that implements every
  * integer op. Specialised handlers are never chosen for writes to r15.
  *
  * Invariants (see also interp.c):
  *  - Specialised bodies never see an r15 operand (such insns go generic)
- *    and never write pc except B/BL/CBZ/CBNZ; so only the generic body
- *    sets r[15] to the PC read value. r[15] and cpu->itstate are written
+ *    and never write pc except B/BL/CBZ/CBNZ; so only the generic, VFP
+ *    and NEON bodies set r[15] to the PC read value. r[15] and cpu->itstate are written
  *    when control leaves the loop, where they describe the next insn.
  *  - interp_current points at the executing instruction whenever it can
  *    fault (generic body and specialised loads/stores set it).
@@ -88,7 +90,7 @@ enum handler_id {
     DP_LOGIC_S_OPS(H_ENUM_SHC)
 #undef H_ENUM_SHC
     H_UXTB, H_UXTH, H_SXTB, H_SXTH, H_MUL, H_MLA, H_CBZ, H_CBNZ,
-    H_MOVW, H_MOVT, H_B, H_BL, H_NOP,
+    H_MOVW, H_MOVT, H_B, H_BL, H_NOP, H_VFP, H_NEON,
     H_COND_FIRST,       /* 14 condition checks, COND_EQ .. COND_LE */
     H_COUNT = H_COND_FIRST + 14
 };
@@ -184,7 +186,7 @@ enum block_result interp_execute_block(struct guest_thread *thread,
         [H_SXTH] = &&L_SXTH, [H_MUL] = &&L_MUL, [H_MLA] = &&L_MLA,
         [H_CBZ] = &&L_CBZ, [H_CBNZ] = &&L_CBNZ,
         [H_MOVW] = &&L_MOVW, [H_MOVT] = &&L_MOVT, [H_B] = &&L_B, [H_BL] = &&L_BL,
-        [H_NOP] = &&L_NOP,
+        [H_NOP] = &&L_NOP, [H_VFP] = &&L_VFP, [H_NEON] = &&L_NEON,
         [H_COND_FIRST + COND_EQ] = &&L_COND_EQ, [H_COND_FIRST + COND_NE] = &&L_COND_NE,
         [H_COND_FIRST + COND_CS] = &&L_COND_CS, [H_COND_FIRST + COND_CC] = &&L_COND_CC,
         [H_COND_FIRST + COND_MI] = &&L_COND_MI, [H_COND_FIRST + COND_PL] = &&L_COND_PL,
@@ -445,6 +447,19 @@ L_BL:
     r[14] = (IN->pc + IN->length) | cpu->thumb;
     r[15] = IN->imm;
     goto branch_taken;
+
+    /* VFP and NEON: straight to their executors (r15 holds the PC read
+     * value for literal loads; they may fault and write memory). */
+L_VFP:
+    interp_current = e;
+    r[15] = e->pc_read;
+    interp_vfp_execute(thread, IN);
+    DISPATCH_AFTER_STORE();
+L_NEON:
+    interp_current = e;
+    r[15] = e->pc_read;
+    e->neon_fn(thread, IN);
+    DISPATCH_AFTER_STORE();
 
 L_GENERIC: {
         const struct guest_insn *in = IN;
@@ -993,6 +1008,11 @@ static unsigned select_handler(struct guest_insn *in)
 {
     if (interp_force_generic)
         return in->op == OP_NOP ? H_NOP : H_GENERIC;
+    /* Their register fields name D registers too; their handlers set r15. */
+    if (in->op > OP_VFP_FIRST_ && in->op < OP_VFP_END_)
+        return H_VFP;
+    if (in->op > OP_NEON_FIRST_ && in->op < OP_NEON_END_)
+        return H_NEON;
     /* Specialised bodies do not maintain r15. */
     if (in->rd == 15 || in->rn == 15 || in->rm == 15 || in->ra == 15) {
         if (in->op == OP_B || in->op == OP_BL)
@@ -1024,7 +1044,9 @@ static unsigned select_handler(struct guest_insn *in)
 
 void interp_prepare_insn(struct exec_insn *e)
 {
-    e->body = handler_addresses[select_handler(&e->g)];
+    unsigned id = select_handler(&e->g);
+    e->body = handler_addresses[id];
+    e->neon_fn = id == H_NEON ? interp_neon_lookup(&e->g) : NULL;
     if (e->g.cond < COND_AL)
         e->handler = handler_addresses[H_COND_FIRST + e->g.cond];
     else
