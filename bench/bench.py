@@ -285,14 +285,16 @@ def insncount(benches):
             progs.append((src[:-2], [f"{OUT}/{src[:-2]}-arm", "100"], False))
     host = platform.machine()
 
-    def count(cmd):
+    def count(cmd, extra_env=None):
         path = os.path.join(OUT, "insn.txt")
         if os.path.exists(path):
             os.remove(path)
         # A fixed, small environment: the guest's start-up (stack set-up,
         # locale and environment scans) depends on it.
+        env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C"}
+        env.update(extra_env or {})
         r = run_once(cmd[:1] + ["-plugin", f"{plugin},out={path}"] + cmd[1:], timeout=900,
-                     env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"})
+                     env=env)
         if r.status != 0 or not os.path.exists(path):
             return None, failure_reason(r)
         with open(path) as f:
@@ -309,8 +311,10 @@ def insncount(benches):
         row["guest"] = count(g_cmd)
         if host == "x86_64":
             row["x86_64"] = count(["qemu-x86_64", A32RUN] + a_args)
+            # The interpreter alone (the JIT off, A32RUN_JIT=0).
+            row["x86_64_interp"] = count(["qemu-x86_64", A32RUN] + a_args, {"A32RUN_JIT": "0"})
         else:
-            row["x86_64"] = (None, "needs an x86-64 host")
+            row["x86_64"] = row["x86_64_interp"] = (None, "needs an x86-64 host")
         if os.access(A32RUN_A64, os.X_OK):
             row["aarch64"] = count(["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu", A32RUN_A64] + a_args)
         else:
@@ -451,12 +455,14 @@ def write_report(benches, results, insn, insn_note, elapsed):
     else:
         w("Deterministic counts from `../shared/tools/insncount` (a QEMU TCG plugin): guest "
           "instructions the program executes (qemu-arm), and host instructions a32run executes to "
-          "run it, as x86-64 (qemu-x86_64) and AArch64 (qemu-aarch64) builds. host/guest is the "
-          "translator's dynamic expansion, start-up, translation and system calls included.")
+          "run it, as x86-64 (qemu-x86_64) and AArch64 (qemu-aarch64) builds, and as x86-64 with "
+          "the JIT off (`A32RUN_JIT=0`: the interpreter alone; AArch64 has no JIT backend yet). "
+          "host/guest is the translator's dynamic expansion, start-up, translation and system "
+          "calls included.")
         w("")
         w("| program | arguments | guest insns | a32run x86-64 insns | x86-64/guest | "
-          "a32run AArch64 insns | AArch64/guest |")
-        w("| --- | --- | --- | --- | --- | --- | --- |")
+          "x86-64/guest, JIT off | a32run AArch64 insns | AArch64/guest |")
+        w("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for row in insn:
             g = row["guest"][0]
 
@@ -467,9 +473,11 @@ def write_report(benches, results, insn, insn_note, elapsed):
             gt, _ = c("guest")
             xt, xv = c("x86_64")
             at, av = c("aarch64")
+            _, iv = c("x86_64_interp")
             xr = "%.1f" % (xv / g) if xv and g else "-"
+            ir = "%.1f" % (iv / g) if iv and g else "-"
             ar = "%.1f" % (av / g) if av and g else "-"
-            w(f"| {row['name']} | {row['args']} | {gt} | {xt} | {xr} | {at} | {ar} |")
+            w(f"| {row['name']} | {row['args']} | {gt} | {xt} | {xr} | {ir} | {at} | {ar} |")
     w("")
     w("## How to reproduce")
     w("")

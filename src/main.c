@@ -64,6 +64,8 @@ static void usage(FILE *out)
 "  A32RUN_STATS=1             as --stats\n"
 "  A32RUN_DEBUG=1             as --debug\n"
 "  A32RUN_FORCE_OFFSET=1      as --force-offset\n"
+"  A32RUN_JIT=0               interpret only: no native code for runs of\n"
+"                             simple instructions (the JIT; x86-64 hosts)\n"
 "  A32RUN_TEST_HOST_PAGE_SIZE=N  testing only: behave as if the host page\n"
 "                             size were N (e.g. 16384, 65536)\n"
 "  A flag variable is on when set to anything but empty or 0.\n"

@@ -55,6 +55,19 @@ for how in exit abort segv kill; do
     expect_status "guest ends by $how -> status $want" "$want" $A32RUN "$prog" "$how"
     if ls core core.* >/dev/null 2>&1; then fail "no core file after $how"; rm -f core core.*; else pass "no core file after $how"; fi
 done
+# The JIT: --stats reports it; A32RUN_JIT=0 turns it off with the same
+# guest behaviour (exit status and output).
+$A32RUN --stats "$prog" exit >/tmp/a32run-cli.jit-on 2>/tmp/a32run-cli.err
+st_on=$?
+grep -qE '^a32run: JIT (runs [0-9]+|off)' /tmp/a32run-cli.err && pass "--stats reports the JIT" ||
+    fail "--stats reports the JIT" "$(tail -5 /tmp/a32run-cli.err)"
+A32RUN_JIT=0 $A32RUN --stats "$prog" exit >/tmp/a32run-cli.jit-off 2>/tmp/a32run-cli.err
+st_off=$?
+grep -q '^a32run: JIT off' /tmp/a32run-cli.err && pass "A32RUN_JIT=0 turns the JIT off" ||
+    fail "A32RUN_JIT=0 turns the JIT off" "$(tail -5 /tmp/a32run-cli.err)"
+[ "$st_on" = "$st_off" ] && cmp -s /tmp/a32run-cli.jit-on /tmp/a32run-cli.jit-off &&
+    pass "same output and status with and without the JIT" ||
+    fail "same output and status with and without the JIT" "status $st_on / $st_off"
 # Options from the environment.
 A32RUN_STRACE=1 $A32RUN "$prog" exit >/dev/null 2>/tmp/a32run-cli.err
 grep -q 'exit_group' /tmp/a32run-cli.err && pass "A32RUN_STRACE=1 traces syscalls" || fail "A32RUN_STRACE=1 traces syscalls" "$(head -5 /tmp/a32run-cli.err)"

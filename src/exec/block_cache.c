@@ -28,6 +28,7 @@
 
 #include "exec/block_cache.h"
 #include "exec/interp.h"
+#include "exec/jit.h"
 #include "guest/decode.h"
 #include "mem/guest_mem.h"
 
@@ -321,6 +322,7 @@ static struct exec_block *build_block(uint32_t pc, uint32_t thumb, uint32_t itst
     b->thumb = (uint8_t)thumb;
     b->itstate = (uint8_t)itstate;
     b->exit_itstate = (uint8_t)exit_itstate;
+    jit_compile_block(b, interp_jit_handler());
 
     unsigned h = hash_index(b->key);
     b->hash_next = cache.hash[h];

@@ -42,6 +42,11 @@
  * g may have been rewritten into an equivalent form for that code.
  * Every block ends with a sentinel entry (interp_prepare_sentinel()) whose
  * g.pc is the block's end pc and g.itstate the ITSTATE there. */
+struct exec_insn;
+/* Native code of a JIT run (exec/jit.h). */
+typedef uintptr_t exec_jit_fn(struct guest_thread *thread,
+                              const struct exec_insn *volatile *current);
+
 struct exec_insn {
     struct guest_insn g;
     uint32_t pc_read;
@@ -50,6 +55,9 @@ struct exec_insn {
     const void *body;
     /* NEON: the executor function for this instruction (interp_neon_lookup) */
     void (*neon_fn)(struct guest_thread *thread, const struct guest_insn *insn);
+    /* First instruction of a JIT run (handler: the interpreter's JIT
+     * handler): the run's code. */
+    exec_jit_fn *jit_code;
 };
 
 #define EXEC_BLOCK_MAX_INSNS 64

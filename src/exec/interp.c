@@ -30,6 +30,7 @@
 #include "exec/interp.h"
 #include "exec/block_cache.h"
 #include "exec/fault.h"
+#include "exec/jit.h"
 #include "mem/guest_mem.h"
 
 __thread struct guest_thread *current_guest_thread;
@@ -100,6 +101,7 @@ static enum exec_exit run_blocks_fn(struct guest_thread *thread, void *unused)
 int exec_init(void)
 {
     interp_dispatch_init();
+    jit_init();
     if (block_cache_init() < 0)
         return -1;
     return exec_fault_init();
@@ -164,6 +166,14 @@ void exec_print_stats(int fd)
             s.blocks_built ? (double)s.insns_decoded / (double)s.blocks_built : 0.0,
             (unsigned long long)s.blocks_live, (unsigned long long)s.invalidate_calls,
             (unsigned long long)s.blocks_invalidated, (unsigned long long)s.lookups_slow);
+    struct jit_stats jit;
+    jit_get_stats(&jit);
+    if (jit.enabled)
+        dprintf(fd, "a32run: JIT runs %llu (%llu insns, %llu bytes of code)\n",
+                (unsigned long long)jit.runs, (unsigned long long)jit.insns,
+                (unsigned long long)jit.bytes);
+    else
+        dprintf(fd, "a32run: JIT off (A32RUN_JIT=0, no backend for this host, or no executable memory)\n");
     if (current_guest_thread)
         dprintf(fd, "a32run: guest instructions (approx.) %llu\n",
                 (unsigned long long)current_guest_thread->insn_count);

@@ -38,6 +38,11 @@ void interp_prepare_sentinel(struct exec_insn *e, uint32_t end_pc, uint32_t exit
 /* Test switch: when set, interp_prepare_insn() picks the generic body for
  * every instruction (differential tests of the specialised bodies). */
 extern bool interp_force_generic;
+/* Whether e got one of the specialised handlers (not the generic, VFP,
+ * NEON or sentinel one): the forms a JIT backend may compile. */
+bool interp_insn_is_specialised(const struct exec_insn *e);
+/* The handler address that runs a JIT run (exec/jit.h). */
+const void *interp_jit_handler(void);
 /* Once, before any interp_prepare_*. */
 void interp_dispatch_init(void);
 

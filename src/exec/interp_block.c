@@ -36,6 +36,7 @@
 #include "exec/interp_mem.h"
 #include "exec/interp_vfp.h"
 #include "exec/interp_neon.h"
+#include "exec/jit.h"
 #include "mem/guest_mem.h"
 
 /* Specialised handlers. Data-processing ops in INSN_DP_FORMS order. */
@@ -90,7 +91,7 @@ enum handler_id {
     DP_LOGIC_S_OPS(H_ENUM_SHC)
 #undef H_ENUM_SHC
     H_UXTB, H_UXTH, H_SXTB, H_SXTH, H_MUL, H_MLA, H_CBZ, H_CBNZ,
-    H_MOVW, H_MOVT, H_B, H_BL, H_NOP, H_VFP, H_NEON,
+    H_MOVW, H_MOVT, H_B, H_BL, H_NOP, H_VFP, H_NEON, H_JIT,
     H_COND_FIRST,       /* 14 condition checks, COND_EQ .. COND_LE */
     H_COUNT = H_COND_FIRST + 14
 };
@@ -186,7 +187,7 @@ enum block_result interp_execute_block(struct guest_thread *thread,
         [H_SXTH] = &&L_SXTH, [H_MUL] = &&L_MUL, [H_MLA] = &&L_MLA,
         [H_CBZ] = &&L_CBZ, [H_CBNZ] = &&L_CBNZ,
         [H_MOVW] = &&L_MOVW, [H_MOVT] = &&L_MOVT, [H_B] = &&L_B, [H_BL] = &&L_BL,
-        [H_NOP] = &&L_NOP, [H_VFP] = &&L_VFP, [H_NEON] = &&L_NEON,
+        [H_NOP] = &&L_NOP, [H_VFP] = &&L_VFP, [H_NEON] = &&L_NEON, [H_JIT] = &&L_JIT,
         [H_COND_FIRST + COND_EQ] = &&L_COND_EQ, [H_COND_FIRST + COND_NE] = &&L_COND_NE,
         [H_COND_FIRST + COND_CS] = &&L_COND_CS, [H_COND_FIRST + COND_CC] = &&L_COND_CC,
         [H_COND_FIRST + COND_MI] = &&L_COND_MI, [H_COND_FIRST + COND_PL] = &&L_COND_PL,
@@ -460,6 +461,19 @@ L_NEON:
     r[15] = e->pc_read;
     e->neon_fn(thread, IN);
     DISPATCH_AFTER_STORE();
+
+    /* A JIT run (exec/jit.h): its code continues here at the instruction
+     * it returns, or leaves through a taken branch or a code change. */
+L_JIT: {
+        uintptr_t next = e->jit_code(thread, &interp_current);
+        e = (const struct exec_insn *)(next & ~(uintptr_t)JIT_EXIT_TAGS);
+        if (__builtin_expect(next & JIT_EXIT_TAGS, 0)) {
+            if (next & JIT_EXIT_BRANCH)
+                goto branch_taken;
+            goto code_changed_exit;
+        }
+        ENTER();
+    }
 
 L_GENERIC: {
         const struct guest_insn *in = IN;
@@ -1051,6 +1065,17 @@ void interp_prepare_insn(struct exec_insn *e)
         e->handler = handler_addresses[H_COND_FIRST + e->g.cond];
     else
         e->handler = e->body;
+}
+
+bool interp_insn_is_specialised(const struct exec_insn *e)
+{
+    return e->body != handler_addresses[H_GENERIC] && e->body != handler_addresses[H_SENTINEL] &&
+           e->body != handler_addresses[H_VFP] && e->body != handler_addresses[H_NEON];
+}
+
+const void *interp_jit_handler(void)
+{
+    return handler_addresses[H_JIT];
 }
 
 void interp_prepare_sentinel(struct exec_insn *e, uint32_t end_pc, uint32_t exit_itstate)

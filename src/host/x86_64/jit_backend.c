@@ -1,0 +1,557 @@
+/*
+ * x86-64 JIT backend (exec/jit_backend.h): emits machine code for runs of
+ * the instructions the interpreter has specialised handlers for, with the
+ * same semantics as those handlers (exec/interp_block.c), which the
+ * differential tests hold against qemu-arm.
+ *
+ * Code shape: the run is a leaf function (SysV ABI) using only
+ * caller-saved registers, so it needs no prologue:
+ *   rdi  the guest_thread (its guest_cpu is the first member)
+ *   rsi  &interp_current (the running thread's)
+ *   r8   guest_base
+ *   eax, ecx scratch; edx scratch and flag values; r9 64-bit constants
+ * Guest registers and the N Z C V words stay in the guest_cpu: each
+ * instruction loads what it reads and stores what it writes. Flags come
+ * from the host's flags (setcc, stored as whole 0/1 words; ARM's C after
+ * a subtraction is the inverse of x86's borrow). Guest memory is
+ * [r8 + zero-extended 32-bit address].
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "exec/interp.h"
+#include "exec/jit.h"
+#include "exec/jit_backend.h"
+#include "mem/guest_mem.h"
+
+bool jit_backend_available(void)
+{
+    return true;
+}
+
+struct emitter {
+    uint8_t *p;
+};
+
+enum { EAX = 0, ECX = 1, EDX = 2 };
+
+/* x86 condition codes (jcc/setcc low nibble). */
+enum { CC_O = 0x0, CC_B = 0x2, CC_AE = 0x3, CC_E = 0x4, CC_NE = 0x5, CC_S = 0x8 };
+
+#define CPU_OFF(field) ((uint32_t)(offsetof(struct guest_thread, cpu) + \
+                                   offsetof(struct guest_cpu, field)))
+#define REG_OFF(n) (CPU_OFF(r) + 4u * (uint32_t)(n))
+
+static void byte1(struct emitter *em, unsigned v)
+{
+    *em->p++ = (uint8_t)v;
+}
+
+static void imm32(struct emitter *em, uint32_t v)
+{
+    memcpy(em->p, &v, 4);
+    em->p += 4;
+}
+
+static void imm64(struct emitter *em, uint64_t v)
+{
+    memcpy(em->p, &v, 8);
+    em->p += 8;
+}
+
+/* ModRM for [rdi + disp32] with reg field r, then the displacement. */
+static void mem_rdi(struct emitter *em, unsigned r, uint32_t disp)
+{
+    byte1(em, 0x80u | (r << 3) | 7u);
+    imm32(em, disp);
+}
+
+/* mov host32, [rdi + off] */
+static void load32(struct emitter *em, unsigned host, uint32_t off)
+{
+    byte1(em, 0x8b);
+    mem_rdi(em, host, off);
+}
+
+/* mov [rdi + off], host32 */
+static void store32(struct emitter *em, uint32_t off, unsigned host)
+{
+    byte1(em, 0x89);
+    mem_rdi(em, host, off);
+}
+
+/* mov dword [rdi + off], imm */
+static void store_imm32(struct emitter *em, uint32_t off, uint32_t v)
+{
+    byte1(em, 0xc7);
+    mem_rdi(em, 0, off);
+    imm32(em, v);
+}
+
+/* mov host32, imm */
+static void mov_imm(struct emitter *em, unsigned host, uint32_t v)
+{
+    byte1(em, 0xb8u + host);
+    imm32(em, v);
+}
+
+/* Two-register ALU op (opcode of the "r/m32, r32" form): dst op= src. */
+enum { ALU_ADD = 0x01, ALU_OR = 0x09, ALU_ADC = 0x11, ALU_SBB = 0x19, ALU_AND = 0x21,
+       ALU_SUB = 0x29, ALU_XOR = 0x31, ALU_CMP = 0x39, ALU_MOV = 0x89 };
+static void alu(struct emitter *em, unsigned opcode, unsigned dst, unsigned src)
+{
+    byte1(em, opcode);
+    byte1(em, 0xc0u | (src << 3) | dst);
+}
+
+/* add host32, imm */
+static void add_imm(struct emitter *em, unsigned host, uint32_t v)
+{
+    if (!v)
+        return;
+    byte1(em, 0x81);
+    byte1(em, 0xc0u | host);
+    imm32(em, v);
+}
+
+/* not host32 */
+static void not32(struct emitter *em, unsigned host)
+{
+    byte1(em, 0xf7);
+    byte1(em, 0xd0u | host);
+}
+
+/* Shift/rotate host32 by an immediate 1..31: digit 0 rol, 1 ror, 4 shl,
+ * 5 shr, 7 sar. */
+enum { SH_ROR = 1, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 };
+static void shift_imm(struct emitter *em, unsigned digit, unsigned host, unsigned amount)
+{
+    byte1(em, 0xc1);
+    byte1(em, 0xc0u | (digit << 3) | host);
+    byte1(em, amount);
+}
+
+/* flag word [rdi + off] = cc ? 1 : 0, written as a whole dword (setcc dl;
+ * movzx edx, dl; mov [rdi + off], edx): a byte store followed by the
+ * dword loads that read flags would defeat store forwarding. Uses edx. */
+static void setcc_flag(struct emitter *em, unsigned cc, uint32_t off)
+{
+    byte1(em, 0x0f);
+    byte1(em, 0x90u | cc);
+    byte1(em, 0xc2);
+    byte1(em, 0x0f);
+    byte1(em, 0xb6);
+    byte1(em, 0xd2);
+    store32(em, off, EDX);
+}
+
+/* CF = guest C: bt dword [rdi + flag_c], 0 */
+static void carry_in(struct emitter *em)
+{
+    byte1(em, 0x0f);
+    byte1(em, 0xba);
+    mem_rdi(em, 4, CPU_OFF(flag_c));
+    byte1(em, 0);
+}
+
+static void cmc(struct emitter *em)
+{
+    byte1(em, 0xf5);
+}
+
+/* cmp dword [rdi + off], 0 */
+static void cmp_zero(struct emitter *em, uint32_t off)
+{
+    byte1(em, 0x83);
+    mem_rdi(em, 7, off);
+    byte1(em, 0);
+}
+
+/* jcc rel32 with the displacement patched later; returns where it is. */
+static uint8_t *jcc_forward(struct emitter *em, unsigned cc)
+{
+    byte1(em, 0x0f);
+    byte1(em, 0x80u | cc);
+    uint8_t *at = em->p;
+    imm32(em, 0);
+    return at;
+}
+
+static void patch_here(struct emitter *em, uint8_t *at)
+{
+    int32_t rel = (int32_t)(em->p - (at + 4));
+    memcpy(at, &rel, 4);
+}
+
+/* mov rax, value; ret */
+static void return_value(struct emitter *em, uintptr_t value)
+{
+    byte1(em, 0x48);
+    byte1(em, 0xb8);
+    imm64(em, value);
+    byte1(em, 0xc3);
+}
+
+/* interp_current = e (mov r9, imm64; mov [rsi], r9): before any access
+ * that may fault. */
+static void set_current(struct emitter *em, const struct exec_insn *e)
+{
+    byte1(em, 0x49);
+    byte1(em, 0xb9);
+    imm64(em, (uintptr_t)e);
+    byte1(em, 0x4c);
+    byte1(em, 0x89);
+    byte1(em, 0x0e);
+}
+
+/* ---- conditions ---------------------------------------------------------- */
+
+/* Emits the test of cond; the returned jumps (up to two, NULL-padded) go
+ * to the end of the instruction when it fails. */
+static void emit_condition(struct emitter *em, unsigned cond, uint8_t *skip[2])
+{
+    skip[0] = skip[1] = NULL;
+    uint32_t n = CPU_OFF(flag_n), z = CPU_OFF(flag_z), c = CPU_OFF(flag_c), v = CPU_OFF(flag_v);
+    uint8_t *pass;
+    switch (cond) {
+    case COND_EQ: cmp_zero(em, z); skip[0] = jcc_forward(em, CC_E); break;
+    case COND_NE: cmp_zero(em, z); skip[0] = jcc_forward(em, CC_NE); break;
+    case COND_CS: cmp_zero(em, c); skip[0] = jcc_forward(em, CC_E); break;
+    case COND_CC: cmp_zero(em, c); skip[0] = jcc_forward(em, CC_NE); break;
+    case COND_MI: cmp_zero(em, n); skip[0] = jcc_forward(em, CC_E); break;
+    case COND_PL: cmp_zero(em, n); skip[0] = jcc_forward(em, CC_NE); break;
+    case COND_VS: cmp_zero(em, v); skip[0] = jcc_forward(em, CC_E); break;
+    case COND_VC: cmp_zero(em, v); skip[0] = jcc_forward(em, CC_NE); break;
+    case COND_HI:       /* C && !Z */
+        cmp_zero(em, c);
+        skip[0] = jcc_forward(em, CC_E);
+        cmp_zero(em, z);
+        skip[1] = jcc_forward(em, CC_NE);
+        break;
+    case COND_LS:       /* !C || Z: fails only with C && !Z */
+        cmp_zero(em, c);
+        pass = jcc_forward(em, CC_E);
+        cmp_zero(em, z);
+        skip[0] = jcc_forward(em, CC_E);
+        patch_here(em, pass);
+        break;
+    case COND_GE:       /* N == V */
+    case COND_LT:
+        load32(em, EAX, n);
+        byte1(em, 0x3b);            /* cmp eax, [rdi + v] */
+        mem_rdi(em, EAX, v);
+        skip[0] = jcc_forward(em, cond == COND_GE ? CC_NE : CC_E);
+        break;
+    case COND_GT:       /* !Z && N == V */
+        cmp_zero(em, z);
+        skip[0] = jcc_forward(em, CC_NE);
+        load32(em, EAX, n);
+        byte1(em, 0x3b);
+        mem_rdi(em, EAX, v);
+        skip[1] = jcc_forward(em, CC_NE);
+        break;
+    case COND_LE:       /* Z || N != V: fails only with !Z && N == V */
+        cmp_zero(em, z);
+        pass = jcc_forward(em, CC_NE);
+        load32(em, EAX, n);
+        byte1(em, 0x3b);
+        mem_rdi(em, EAX, v);
+        skip[0] = jcc_forward(em, CC_E);
+        patch_here(em, pass);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- data processing ------------------------------------------------------ */
+
+static void set_nz(struct emitter *em, unsigned host)
+{
+    alu(em, 0x85, host, host);                /* test host, host */
+    setcc_flag(em, CC_S, CPU_OFF(flag_n));
+    setcc_flag(em, CC_E, CPU_OFF(flag_z));
+}
+
+/* After an x86 add/adc (add = true) or sub/sbb/cmp: N Z C V. */
+static void set_nzcv(struct emitter *em, bool add)
+{
+    setcc_flag(em, CC_O, CPU_OFF(flag_v));
+    setcc_flag(em, add ? CC_B : CC_AE, CPU_OFF(flag_c));
+    setcc_flag(em, CC_S, CPU_OFF(flag_n));
+    setcc_flag(em, CC_E, CPU_OFF(flag_z));
+}
+
+/* ecx = the shifted-register operand; with set_carry, the guest C becomes
+ * the shifter's carry-out. False for what is not handled here. */
+static bool emit_shifted_operand(struct emitter *em, const struct guest_insn *in, bool set_carry)
+{
+    load32(em, ECX, REG_OFF(in->rm));
+    unsigned amount = in->shift_amount;
+    if (in->shift_type == SHIFT_RRX) {
+        carry_in(em);
+        byte1(em, 0xd1);            /* rcr ecx, 1 */
+        byte1(em, 0xd9);
+    } else if (amount == 0) {
+        return !set_carry;          /* plain register: the caller's REG form */
+    } else if (amount < 32) {
+        static const unsigned digit[] = { [SHIFT_LSL] = SH_SHL, [SHIFT_LSR] = SH_SHR,
+                                          [SHIFT_ASR] = SH_SAR, [SHIFT_ROR] = SH_ROR };
+        shift_imm(em, digit[in->shift_type], ECX, amount);
+    } else if (amount == 32 && !set_carry && in->shift_type == SHIFT_LSR) {
+        alu(em, ALU_XOR, ECX, ECX);
+    } else if (amount == 32 && !set_carry && in->shift_type == SHIFT_ASR) {
+        shift_imm(em, SH_SAR, ECX, 31);
+    } else {
+        return false;
+    }
+    if (set_carry)
+        setcc_flag(em, CC_B, CPU_OFF(flag_c));
+    return true;
+}
+
+static bool emit_data_processing(struct emitter *em, const struct guest_insn *in)
+{
+    unsigned kind = (in->op - OP_AND_IMM) / 3, form = (in->op - OP_AND_IMM) % 3;
+    unsigned base = OP_AND_IMM + kind * 3;
+    bool compare = base == OP_TST_IMM || base == OP_TEQ_IMM || base == OP_CMP_IMM ||
+                   base == OP_CMN_IMM;
+    bool flags = compare || (in->flags & F_S);
+    bool logical = base != OP_SUB_IMM && base != OP_RSB_IMM && base != OP_ADD_IMM &&
+                   base != OP_ADC_IMM && base != OP_SBC_IMM && base != OP_RSC_IMM &&
+                   base != OP_CMP_IMM && base != OP_CMN_IMM;
+    if (form == 2)
+        return false;
+    bool plain = form == 1 && in->shift_amount == 0 && in->shift_type == SHIFT_LSL;
+    /* Operand 2 in ecx. Flag-setting arithmetic takes only plain forms
+     * (the interpreter's choice too); logical S forms with a shift set C
+     * from the shifter; an immediate of a logical S form leaves C (the
+     * F_IMM_CARRY forms are generic). */
+    if (form == 0) {
+        if (flags && logical && (in->flags & F_IMM_CARRY))
+            return false;
+        mov_imm(em, ECX, in->imm);
+    } else if (plain) {
+        load32(em, ECX, REG_OFF(in->rm));
+    } else {
+        if (flags && !logical)
+            return false;
+        if (!emit_shifted_operand(em, in, flags && logical))
+            return false;
+    }
+    unsigned result = EAX;
+    bool reads_rn = base != OP_MOV_IMM && base != OP_MVN_IMM;
+    if (reads_rn)
+        load32(em, EAX, REG_OFF(in->rn));
+    switch (base) {
+    case OP_AND_IMM: case OP_TST_IMM: alu(em, ALU_AND, EAX, ECX); break;
+    case OP_EOR_IMM: case OP_TEQ_IMM: alu(em, ALU_XOR, EAX, ECX); break;
+    case OP_ORR_IMM: alu(em, ALU_OR, EAX, ECX); break;
+    case OP_BIC_IMM: not32(em, ECX); alu(em, ALU_AND, EAX, ECX); break;
+    case OP_ORN_IMM: not32(em, ECX); alu(em, ALU_OR, EAX, ECX); break;
+    case OP_MOV_IMM: result = ECX; break;
+    case OP_MVN_IMM: not32(em, ECX); result = ECX; break;
+    case OP_ADD_IMM: alu(em, ALU_ADD, EAX, ECX); break;
+    case OP_CMN_IMM: alu(em, ALU_ADD, EAX, ECX); break;
+    case OP_SUB_IMM: alu(em, ALU_SUB, EAX, ECX); break;
+    case OP_CMP_IMM: alu(em, ALU_CMP, EAX, ECX); break;
+    case OP_RSB_IMM: alu(em, ALU_SUB, ECX, EAX); result = ECX; break;
+    case OP_ADC_IMM: carry_in(em); alu(em, ALU_ADC, EAX, ECX); break;
+    /* a + ~b + C is a - b - borrow with borrow = !C */
+    case OP_SBC_IMM: carry_in(em); cmc(em); alu(em, ALU_SBB, EAX, ECX); break;
+    case OP_RSC_IMM: carry_in(em); cmc(em); alu(em, ALU_SBB, ECX, EAX); result = ECX; break;
+    default: return false;
+    }
+    if (flags) {
+        if (logical)
+            set_nz(em, result);
+        else
+            set_nzcv(em, base == OP_ADD_IMM || base == OP_CMN_IMM || base == OP_ADC_IMM);
+    }
+    if (!compare)
+        store32(em, REG_OFF(in->rd), result);
+    return true;
+}
+
+/* ---- loads and stores ------------------------------------------------------ */
+
+static bool emit_load_store(struct emitter *em, const struct exec_insn *e)
+{
+    const struct guest_insn *in = &e->g;
+    unsigned index = in->op - OP_LDR_IMM;
+    bool is_imm = (index & 1) == 0;
+    unsigned kind = index >> 1;         /* LDR LDRB LDRH LDRSB LDRSH STR STRB STRH */
+    bool store = kind >= 5;
+    bool writeback = in->flags & F_WBACK, pre = in->flags & F_PRE;
+    /* The interpreter's specialised forms (exec/interp_block.c's
+     * select_load_store has normalised the offset's sign into imm). */
+    if (writeback ? !is_imm : !pre)
+        return false;
+    if (!is_imm && (in->shift_type != SHIFT_LSL || in->shift_amount > 31 || !(in->flags & F_ADD)))
+        return false;
+    set_current(em, e);
+    if (store)
+        load32(em, ECX, REG_OFF(in->rd));
+    load32(em, EAX, REG_OFF(in->rn));
+    if (is_imm) {
+        if (pre)
+            add_imm(em, EAX, in->imm);
+    } else {
+        load32(em, EDX, REG_OFF(in->rm));
+        if (in->shift_amount)
+            shift_imm(em, SH_SHL, EDX, in->shift_amount);
+        alu(em, ALU_ADD, EAX, EDX);
+    }
+    /* The access: [r8 + rax], ecx the value (SIB: base r8, index rax). */
+    static const uint8_t access[8][4] = {
+        { 0x8b },               /* mov ecx, dword */
+        { 0x0f, 0xb6 },         /* movzx ecx, byte */
+        { 0x0f, 0xb7 },         /* movzx ecx, word */
+        { 0x0f, 0xbe },         /* movsx ecx, byte */
+        { 0x0f, 0xbf },         /* movsx ecx, word */
+        { 0x89 },               /* mov dword, ecx */
+        { 0x88 },               /* mov byte, cl */
+        { 0x89 },               /* mov word, cx (with 66) */
+    };
+    if (kind == 7)
+        byte1(em, 0x66);
+    byte1(em, 0x41);            /* REX.B: base r8 */
+    for (unsigned i = 0; i < 2 && access[kind][i]; i++)
+        byte1(em, access[kind][i]);
+    byte1(em, 0x0c);            /* ModRM: reg ecx, SIB follows */
+    byte1(em, 0x00);            /* SIB: index rax, base r8 */
+    if (writeback) {
+        if (!pre)
+            add_imm(em, EAX, in->imm);
+        store32(em, REG_OFF(in->rn), EAX);
+    }
+    if (!store) {
+        store32(em, REG_OFF(in->rd), ECX);
+        return true;
+    }
+    /* A store that changed decoded code ends the block after it. */
+    cmp_zero(em, (uint32_t)offsetof(struct guest_thread, code_changed));
+    byte1(em, 0x74);            /* je over the exit */
+    byte1(em, 11);
+    return_value(em, (uintptr_t)e | JIT_EXIT_CODE_CHANGED);
+    return true;
+}
+
+/* ---- the rest -------------------------------------------------------------- */
+
+static void branch_exit(struct emitter *em, const struct exec_insn *e)
+{
+    return_value(em, (uintptr_t)e | JIT_EXIT_BRANCH);
+}
+
+/* Emits one instruction; false if it is not supported (nothing usable
+ * emitted). *ends_run: control never continues past it. */
+static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_run)
+{
+    const struct guest_insn *in = &e->g;
+    *ends_run = false;
+    if (!interp_insn_is_specialised(e))
+        return false;
+    uint8_t *skip[2] = { NULL, NULL };
+    if (in->cond < COND_AL)
+        emit_condition(em, in->cond, skip);
+    bool ok = true;
+    if (in->op >= OP_AND_IMM && in->op <= OP_ORN_RSR) {
+        ok = emit_data_processing(em, in);
+    } else if (in->op >= OP_LDR_IMM && in->op <= OP_STRH_REG) {
+        ok = emit_load_store(em, e);
+    } else {
+        switch (in->op) {
+        case OP_UXTB: case OP_UXTH: case OP_SXTB: case OP_SXTH: {
+            static const uint8_t extend[] = { [0] = 0xb6, [1] = 0xb7, [2] = 0xbe, [3] = 0xbf };
+            unsigned which = in->op == OP_UXTB ? 0 : in->op == OP_UXTH ? 1 :
+                             in->op == OP_SXTB ? 2 : 3;
+            load32(em, ECX, REG_OFF(in->rm));
+            if (in->shift_amount & 31)
+                shift_imm(em, SH_ROR, ECX, in->shift_amount & 31);
+            byte1(em, 0x0f);
+            byte1(em, extend[which]);
+            byte1(em, 0xc9);        /* ecx, cl / cx */
+            store32(em, REG_OFF(in->rd), ECX);
+            break;
+        }
+        case OP_MUL:
+        case OP_MLA:
+            load32(em, EAX, REG_OFF(in->rn));
+            byte1(em, 0x0f);        /* imul eax, [rdi + rm] */
+            byte1(em, 0xaf);
+            mem_rdi(em, EAX, REG_OFF(in->rm));
+            if (in->op == OP_MLA) {
+                byte1(em, 0x03);    /* add eax, [rdi + ra] */
+                mem_rdi(em, EAX, REG_OFF(in->ra));
+            }
+            store32(em, REG_OFF(in->rd), EAX);
+            break;
+        case OP_MOVW:
+            store_imm32(em, REG_OFF(in->rd), in->imm);
+            break;
+        case OP_MOVT:               /* the upper half only */
+            byte1(em, 0x66);
+            byte1(em, 0xc7);
+            mem_rdi(em, 0, REG_OFF(in->rd) + 2);
+            byte1(em, in->imm & 0xff);
+            byte1(em, (in->imm >> 8) & 0xff);
+            break;
+        case OP_NOP:
+        case OP_IT:
+            break;
+        case OP_B:
+        case OP_BL:
+            if (in->op == OP_BL)
+                store_imm32(em, REG_OFF(14), (in->pc + in->length) | in->thumb);
+            store_imm32(em, REG_OFF(15), in->imm);
+            branch_exit(em, e);
+            *ends_run = in->cond >= COND_AL;
+            break;
+        case OP_CBZ:
+        case OP_CBNZ: {
+            cmp_zero(em, REG_OFF(in->rn));
+            uint8_t *not_taken = jcc_forward(em, in->op == OP_CBZ ? CC_NE : CC_E);
+            store_imm32(em, REG_OFF(15), in->imm);
+            branch_exit(em, e);
+            patch_here(em, not_taken);
+            break;
+        }
+        default:
+            ok = false;
+            break;
+        }
+    }
+    if (!ok)
+        return false;
+    for (int i = 0; i < 2; i++)
+        if (skip[i])
+            patch_here(em, skip[i]);
+    return true;
+}
+
+size_t jit_backend_emit_run(uint8_t *code, size_t capacity, const struct exec_insn *insns,
+                            unsigned count, unsigned *covered)
+{
+    struct emitter em = { code };
+    uint8_t *limit = code + capacity - 2 * JIT_BACKEND_MAX_INSN_BYTES;
+    byte1(&em, 0x49);           /* mov r8, guest_base */
+    byte1(&em, 0xb8);
+    imm64(&em, guest_base);
+    unsigned n = 0;
+    bool ended = false;
+    while (n < count && !ended && em.p < limit) {
+        uint8_t *start = em.p;
+        if (!emit_insn(&em, &insns[n], &ended)) {
+            em.p = start;
+            break;
+        }
+        n++;
+    }
+    *covered = n;
+    if (n == 0)
+        return 0;
+    if (!ended)
+        return_value(&em, (uintptr_t)&insns[n]);
+    return (size_t)(em.p - code);
+}
