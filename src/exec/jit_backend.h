@@ -24,6 +24,6 @@ size_t jit_backend_emit_run(uint8_t *code, size_t capacity, const struct exec_in
 
 /* The longest code one instruction may need (the caller keeps this much
  * room, and the backend stops a run when less is left). */
-#define JIT_BACKEND_MAX_INSN_BYTES 160u
+#define JIT_BACKEND_MAX_INSN_BYTES 512u
 
 #endif

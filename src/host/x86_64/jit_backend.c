@@ -204,6 +204,11 @@ static void set_current(struct emitter *em, const struct exec_insn *e)
     byte1(em, 0x0e);
 }
 
+static void branch_exit(struct emitter *em, const struct exec_insn *e)
+{
+    return_value(em, (uintptr_t)e | JIT_EXIT_BRANCH);
+}
+
 /* ---- conditions ---------------------------------------------------------- */
 
 /* Emits the test of cond; the returned jumps (up to two, NULL-padded) go
@@ -437,12 +442,107 @@ static bool emit_load_store(struct emitter *em, const struct exec_insn *e)
     return true;
 }
 
-/* ---- the rest -------------------------------------------------------------- */
+/* ---- load/store multiple ----------------------------------------------------- */
 
-static void branch_exit(struct emitter *em, const struct exec_insn *e)
+/* [r8 + rax + disp32] with reg field r (SIB: base r8, index rax). */
+static void mem_guest_disp(struct emitter *em, unsigned r, uint32_t disp)
 {
-    return_value(em, (uintptr_t)e | JIT_EXIT_BRANCH);
+    byte1(em, 0x80u | (r << 3) | 4u);
+    byte1(em, 0x00);
+    imm32(em, disp);
 }
+
+/* [rsp - 4 * (slot + 1)]: the red zone below the stack pointer, which a
+ * leaf function may use (SysV ABI; signal frames skip it). */
+static void red_zone(struct emitter *em, unsigned r, unsigned slot)
+{
+    byte1(em, 0x40u | (r << 3) | 4u);
+    byte1(em, 0x24);
+    byte1(em, (uint8_t)-(int)(4u * (slot + 1u)));
+}
+
+/* LDM/STM as exec/interp_mem.c's interp_ldm/interp_stm: loads all words
+ * before writing a register (precise faults), then the writeback, then
+ * the registers (a loaded base wins); PC loads are BXWritePC. STM of the
+ * PC and a PC base stay with the interpreter. The element addresses are
+ * rax + 4k without 32-bit wrap: a list running over the top of the
+ * address space faults in the guard region instead of wrapping to 0. */
+static bool emit_load_store_multiple(struct emitter *em, const struct exec_insn *e)
+{
+    const struct guest_insn *in = &e->g;
+    unsigned list = in->imm & 0xffffu;
+    bool load = in->op == OP_LDM;
+    if (in->rn == 15 || !list || (!load && (list & 0x8000u)))
+        return false;
+    uint32_t bytes = 4u * (uint32_t)__builtin_popcount(list);
+    uint32_t start, writeback;
+    if (in->flags & F_ADD) {
+        start = (in->flags & F_PRE) ? 4u : 0u;
+        writeback = bytes;
+    } else {
+        start = 0u - bytes + ((in->flags & F_PRE) ? 0u : 4u);
+        writeback = 0u - bytes;
+    }
+    set_current(em, e);
+    load32(em, EAX, REG_OFF(in->rn));
+    alu(em, ALU_MOV, EDX, EAX);             /* edx: the base */
+    add_imm(em, EAX, start);
+    unsigned k = 0;
+    for (unsigned bits = list; bits; bits &= bits - 1, k++) {
+        unsigned reg = (unsigned)__builtin_ctz(bits);
+        if (load) {
+            byte1(em, 0x41);                /* mov ecx, [r8 + rax + 4k] */
+            byte1(em, 0x8b);
+            mem_guest_disp(em, ECX, 4u * k);
+            byte1(em, 0x89);                /* mov [rsp - 4(k+1)], ecx */
+            red_zone(em, ECX, k);
+        } else {
+            load32(em, ECX, REG_OFF(reg));
+            byte1(em, 0x41);                /* mov [r8 + rax + 4k], ecx */
+            byte1(em, 0x89);
+            mem_guest_disp(em, ECX, 4u * k);
+        }
+    }
+    if (in->flags & F_WBACK) {
+        add_imm(em, EDX, writeback);
+        store32(em, REG_OFF(in->rn), EDX);
+    }
+    if (!load) {
+        cmp_zero(em, (uint32_t)offsetof(struct guest_thread, code_changed));
+        byte1(em, 0x74);                    /* je over the exit */
+        byte1(em, 11);
+        return_value(em, (uintptr_t)e | JIT_EXIT_CODE_CHANGED);
+        return true;
+    }
+    k = 0;
+    for (unsigned bits = list; bits; bits &= bits - 1, k++) {
+        unsigned reg = (unsigned)__builtin_ctz(bits);
+        byte1(em, 0x8b);                    /* mov ecx, [rsp - 4(k+1)] */
+        red_zone(em, ECX, k);
+        if (reg == 15)
+            break;                          /* the last one */
+        store32(em, REG_OFF(reg), ECX);
+    }
+    if (list & 0x8000u) {
+        /* BXWritePC(ecx): thumb = bit 0; pc = ecx & ~1 (Thumb) or ~3. */
+        alu(em, ALU_MOV, EAX, ECX);
+        byte1(em, 0x83);                    /* and eax, 1 */
+        byte1(em, 0xe0);
+        byte1(em, 1);
+        store32(em, CPU_OFF(thumb), EAX);
+        alu(em, ALU_ADD, EAX, EAX);         /* 2 (Thumb) or 0 */
+        byte1(em, 0x83);                    /* xor eax, 3: 1 (Thumb) or 3 */
+        byte1(em, 0xf0);
+        byte1(em, 3);
+        not32(em, EAX);                     /* ~1 (Thumb) or ~3 */
+        alu(em, ALU_AND, ECX, EAX);
+        store32(em, REG_OFF(15), ECX);
+        branch_exit(em, e);
+    }
+    return true;
+}
+
+/* ---- the rest -------------------------------------------------------------- */
 
 /* Emits one instruction; false if it is not supported (nothing usable
  * emitted). *ends_run: control never continues past it. */
@@ -450,7 +550,8 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
 {
     const struct guest_insn *in = &e->g;
     *ends_run = false;
-    if (!interp_insn_is_specialised(e))
+    bool multiple = in->op == OP_LDM || in->op == OP_STM;     /* generic in the interpreter */
+    if (!multiple && !interp_insn_is_specialised(e))
         return false;
     uint8_t *skip[2] = { NULL, NULL };
     if (in->cond < COND_AL)
@@ -460,6 +561,9 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
         ok = emit_data_processing(em, in);
     } else if (in->op >= OP_LDR_IMM && in->op <= OP_STRH_REG) {
         ok = emit_load_store(em, e);
+    } else if (multiple) {
+        ok = emit_load_store_multiple(em, e);
+        *ends_run = ok && in->op == OP_LDM && (in->imm & 0x8000u) && in->cond >= COND_AL;
     } else {
         switch (in->op) {
         case OP_UXTB: case OP_UXTH: case OP_SXTB: case OP_SXTH: {
