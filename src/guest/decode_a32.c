@@ -346,33 +346,64 @@ static _Atomic bool index_ready;
 
 /* A conditional-space entry belongs to the buckets with condition != 0xF, an
  * unconditional one to those with 0xF, and in either case to every bucket
- * whose key bits agree with the entry's value where its mask fixes them. */
-static bool entry_in_bucket(const struct guest_insn_pattern *p, unsigned key)
+ * whose key bits agree with the entry's value where its mask fixes them:
+ * the key bits an entry fixes, and their values. */
+static void entry_key_bits(const struct guest_insn_pattern *p, unsigned *fixed, unsigned *value)
 {
     bool uncond_entry = (p->mask & 0xf0000000u) == 0xf0000000u &&
                         (p->value & 0xf0000000u) == 0xf0000000u;
-    if (uncond_entry != (bool)(key >> 10))
-        return false;
-    uint32_t word = ((key >> 2) & 0xffu) << 20 | ((key >> 1) & 1u) << 7 |
-                    (key & 1u) << 4;
-    uint32_t fixed = p->mask & A32_KEY_MASK;
-    return (word & fixed) == (p->value & fixed);
+    unsigned m = 1u << 10, v = (unsigned)uncond_entry << 10;
+    for (unsigned b = 0; b < 8; b++) {
+        if (p->mask & (1u << (20 + b))) {
+            m |= 1u << (2 + b);
+            v |= ((p->value >> (20 + b)) & 1u) << (2 + b);
+        }
+    }
+    if (p->mask & (1u << 7)) {
+        m |= 2u;
+        v |= ((p->value >> 7) & 1u) << 1;
+    }
+    if (p->mask & (1u << 4)) {
+        m |= 1u;
+        v |= (p->value >> 4) & 1u;
+    }
+    *fixed = m;
+    *value = v;
 }
+
+/* Visits the buckets of entry i: value plus every combination of the key
+ * bits it leaves free. Runs at every start-up, so it costs the number of
+ * references, not buckets x entries. */
+#define FOR_EACH_BUCKET(i, key, BODY)                                           \
+    do {                                                                        \
+        unsigned fixed_, value_;                                                \
+        entry_key_bits(&guest_a32_patterns[i], &fixed_, &value_);               \
+        unsigned free_ = (A32_BUCKETS - 1u) & ~fixed_;                          \
+        for (unsigned sub_ = free_;; sub_ = (sub_ - 1u) & free_) {              \
+            unsigned key = value_ | sub_;                                       \
+            BODY;                                                               \
+            if (!sub_)                                                          \
+                break;                                                          \
+        }                                                                       \
+    } while (0)
 
 static void build_index(void)
 {
-    unsigned n = 0;
+    static uint16_t count[A32_BUCKETS], cursor[A32_BUCKETS];
+    unsigned total = 0;
+    for (unsigned i = 0; i < guest_a32_pattern_count; i++)
+        FOR_EACH_BUCKET(i, key, count[key]++);
     for (unsigned key = 0; key < A32_BUCKETS; key++) {
-        bucket_start[key] = (uint16_t)n;
-        for (unsigned i = 0; i < guest_a32_pattern_count; i++) {
-            if (!entry_in_bucket(&guest_a32_patterns[i], key))
-                continue;
-            if (n == A32_MAX_REFS)
-                abort();    /* A32_MAX_REFS too small for the table */
-            bucket_refs[n++] = (uint16_t)i;
-        }
+        bucket_start[key] = (uint16_t)total;
+        cursor[key] = (uint16_t)total;
+        total += count[key];
     }
-    bucket_start[A32_BUCKETS] = (uint16_t)n;
+    if (total > A32_MAX_REFS)
+        abort();    /* A32_MAX_REFS too small for the table */
+    bucket_start[A32_BUCKETS] = (uint16_t)total;
+    /* Entries in table order within each bucket: the first match wins. */
+    for (unsigned i = 0; i < guest_a32_pattern_count; i++)
+        FOR_EACH_BUCKET(i, key, bucket_refs[cursor[key]++] = (uint16_t)i);
     atomic_store_explicit(&index_ready, true, memory_order_release);
 }
 

@@ -16,6 +16,7 @@
  */
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "guest/decode.h"
@@ -1021,27 +1022,66 @@ static uint16_t t16_start[T16_BUCKETS + 1], t32_start[T32_BUCKETS + 1];
 static uint16_t t16_list[INDEX_CAPACITY], t32_list[INDEX_CAPACITY];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
+/* Bucket b holds, in table order, the entries that can match a halfword
+ * or word whose key bits are those of representative(b): the entries
+ * whose value agrees with it wherever mask & key_mask fixes a bit. Built
+ * at every start-up by visiting each entry's own buckets (its fixed key
+ * bits plus every combination of the free ones), so the cost is the
+ * number of references, not buckets x entries. */
 static void build_one_index(const struct guest_insn_pattern *table,
                             unsigned count, unsigned buckets,
                             uint32_t (*representative)(unsigned),
                             uint32_t key_mask, uint16_t *start,
                             uint16_t *list)
 {
-    unsigned used = 0;
-    for (unsigned b = 0; b < buckets; b++) {
-        uint32_t rep = representative(b);
-        start[b] = (uint16_t)used;
-        for (unsigned i = 0; i < count; i++) {
-            if (((rep ^ table[i].value) & table[i].mask & key_mask) != 0)
-                continue;
-            if (used == INDEX_CAPACITY) {
+    uint32_t base = representative(0), key_raw_bits = 0, raw_bit[16];
+    unsigned nbits = 0;
+    while ((1u << nbits) < buckets)
+        nbits++;
+    for (unsigned b = 0; b < nbits; b++) {
+        raw_bit[b] = representative(1u << b) ^ base;
+        key_raw_bits |= raw_bit[b];
+    }
+    static uint16_t fill[T32_BUCKETS > T16_BUCKETS ? T32_BUCKETS : T16_BUCKETS];
+    memset(fill, 0, sizeof fill);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            unsigned used = 0;
+            for (unsigned b = 0; b < buckets; b++) {
+                start[b] = (uint16_t)used;
+                used += fill[b];
+                fill[b] = start[b];
+            }
+            if (used > INDEX_CAPACITY) {
                 fprintf(stderr, "a32run: T32 decode index overflow\n");
                 abort();
             }
-            list[used++] = (uint16_t)i;
+            start[buckets] = (uint16_t)used;
+        }
+        for (unsigned i = 0; i < count; i++) {
+            uint32_t fixed_raw = table[i].mask & key_mask;
+            if ((base ^ table[i].value) & fixed_raw & ~key_raw_bits)
+                continue;       /* fixed outside the key, unlike every representative */
+            unsigned fixed = 0, value = 0;
+            for (unsigned b = 0; b < nbits; b++) {
+                if (fixed_raw & raw_bit[b]) {
+                    fixed |= 1u << b;
+                    if (table[i].value & raw_bit[b])
+                        value |= 1u << b;
+                }
+            }
+            unsigned free_bits = (buckets - 1u) & ~fixed;
+            for (unsigned sub = free_bits;; sub = (sub - 1u) & free_bits) {
+                unsigned b = value | sub;
+                if (pass == 0)
+                    fill[b]++;
+                else
+                    list[fill[b]++] = (uint16_t)i;
+                if (!sub)
+                    break;
+            }
         }
     }
-    start[buckets] = (uint16_t)used;
 }
 
 static uint32_t t16_representative(unsigned b)
