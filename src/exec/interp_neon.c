@@ -28,6 +28,7 @@
 #include "exec/neon_ldst.h"
 #include "exec/neon_perm.h"
 #include "exec/neon_simd.h"
+#include "exec/neon_vec.h"
 #include "mem/guest_mem.h"
 
 /* ---- Loads and stores --------------------------------------------------- */
@@ -68,15 +69,6 @@ static inline uint64_t set_lane64(uint64_t d, unsigned size, unsigned i,
     return (d & ~mask) | ((v << (i * bitsz)) & mask);
 }
 
-static inline uint64_t replicate(uint64_t v, unsigned size)
-{
-    switch (size) {
-    case 0: return (v & 0xffu) * 0x0101010101010101ull;
-    case 1: return (v & 0xffffu) * 0x0001000100010001ull;
-    case 2: return (v & 0xffffffffu) * 0x0000000100000001ull;
-    default: return v;
-    }
-}
 
 /* Moves every element of a multiple-structure transfer between the
  * register bytes DST_OR_SRC and the memory image at off (ebytes-sized
@@ -174,7 +166,7 @@ static void exec_load_store(struct guest_thread *thread,
         total = nelem * ebytes;
         memcpy(&regsave[rd], &cpu->d[rd], span * sizeof regsave[0]);
         for (unsigned k = 0; k < nelem; k++) {
-            uint64_t v = replicate(load_elem(addr, size), size);
+            uint64_t v = neon_replicate64(load_elem(addr, size), size);
             for (unsigned r = 0; r < regs; r++)
                 regsave[rd + k * inc + r] = v;
             addr += ebytes;
@@ -307,21 +299,11 @@ static void exec_bitwise(struct guest_cpu *cpu, const struct guest_insn *insn)
         cpu->d[insn->rd + i] = res[i];
 }
 
-static uint64_t expand_imm64(const struct guest_insn *insn)
-{
-    if (!(insn->flags & NF_IMM64))
-        return (uint64_t)insn->imm << 32 | insn->imm;
-    uint64_t v = 0;
-    for (unsigned i = 0; i < 8; i++)
-        if (insn->imm & (1u << i))
-            v |= 0xffull << (8 * i);
-    return v;
-}
 
 static void exec_imm(struct guest_cpu *cpu, const struct guest_insn *insn)
 {
     unsigned count = (insn->flags & NF_Q) ? 2 : 1;
-    uint64_t imm = expand_imm64(insn);
+    uint64_t imm = neon_expand_imm64(insn);
     for (unsigned i = 0; i < count; i++) {
         uint64_t *d = &cpu->d[insn->rd + i];
         switch (insn->op) {
@@ -354,14 +336,14 @@ void neon_generic_handler(struct guest_thread *thread, const struct guest_insn *
         return;
     }
     case OP_NEON_VDUP_CORE: {
-        uint64_t v = replicate(cpu->r[insn->rm], insn->shift_type);
+        uint64_t v = neon_replicate64(cpu->r[insn->rm], insn->shift_type);
         cpu->d[insn->rd] = v;
         if (insn->flags & NF_Q)
             cpu->d[insn->rd + 1] = v;
         return;
     }
     case OP_NEON_VDUP_SCALAR: {
-        uint64_t v = replicate(get_lane64(cpu->d[insn->rm], insn->shift_type,
+        uint64_t v = neon_replicate64(get_lane64(cpu->d[insn->rm], insn->shift_type,
                                           insn->shift_amount), insn->shift_type);
         cpu->d[insn->rd] = v;
         if (insn->flags & NF_Q)

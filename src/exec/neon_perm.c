@@ -50,23 +50,12 @@ HANDLER(vmvn)
 }
 neon_handler *const neon_set_VMVN[NEON_HANDLER_SET_SIZE] = ALL8(vmvn);
 
-/* Immediates: imm replicated to every word, or (NF_IMM64) a byte mask. */
-static inline uint64_t expand_imm64(const struct guest_insn *insn)
-{
-    if (!(insn->flags & NF_IMM64))
-        return (uint64_t)insn->imm << 32 | insn->imm;
-    uint64_t v = 0;
-    for (unsigned i = 0; i < 8; i++)
-        if (insn->imm & (1u << i))
-            v |= 0xffull << (8 * i);
-    return v;
-}
 
 #define DEF_IMM(OP, NAME, EXPR)                                              \
     HANDLER(NAME)                                                            \
     {                                                                        \
         PROLOGUE;                                                            \
-        uint64_t imm = expand_imm64(insn);                                   \
+        uint64_t imm = neon_expand_imm64(insn);                                   \
         vu64 d = neon_vread(cpu, insn->rd, q);                               \
         (void)d;                                                             \
         neon_vwrite(cpu, insn->rd, q, (EXPR));                               \

@@ -110,6 +110,19 @@ static inline uint64_t neon_replicate64(uint64_t x, unsigned size)
     }
 }
 
+/* A NEON modified immediate as 64 bits: imm replicated to both words, or
+ * (NF_IMM64) each of the 8 imm bits expanded to a byte of ones. */
+static inline uint64_t neon_expand_imm64(const struct guest_insn *insn)
+{
+    if (!(insn->flags & NF_IMM64))
+        return (uint64_t)insn->imm << 32 | insn->imm;
+    uint64_t v = 0;
+    for (unsigned i = 0; i < 8; i++)
+        if (insn->imm & (1u << i))
+            v |= 0xffull << (8 * i);
+    return v;
+}
+
 /* Element index of D[reg] replicated over 64 bits. */
 static inline uint64_t neon_scalar64(const struct guest_cpu *cpu, unsigned reg,
                                      unsigned size, unsigned index)
