@@ -325,27 +325,26 @@ static bool emit_data_processing(struct emitter *em, const struct guest_insn *in
     bool logical = base != OP_SUB_IMM && base != OP_RSB_IMM && base != OP_ADD_IMM &&
                    base != OP_ADC_IMM && base != OP_SBC_IMM && base != OP_RSC_IMM &&
                    base != OP_CMP_IMM && base != OP_CMN_IMM;
-    if (form == 2)
+    bool reads_rn = base != OP_MOV_IMM && base != OP_MVN_IMM;
+    /* Register-shifted forms and the PC stay with the interpreter. */
+    if (form == 2 || (!compare && in->rd == 15) || (reads_rn && in->rn == 15) ||
+        (form == 1 && in->rm == 15))
         return false;
     bool plain = form == 1 && in->shift_amount == 0 && in->shift_type == SHIFT_LSL;
-    /* Operand 2 in ecx. Flag-setting arithmetic takes only plain forms
-     * (the interpreter's choice too); logical S forms with a shift set C
-     * from the shifter; an immediate of a logical S form leaves C (the
-     * F_IMM_CARRY forms are generic). */
+    /* Operand 2 in ecx. Logical S forms set C from the shifter (a shifted
+     * register) or from bit 31 of a rotated immediate (F_IMM_CARRY), and
+     * leave it otherwise; arithmetic sets C itself. */
     if (form == 0) {
         if (flags && logical && (in->flags & F_IMM_CARRY))
-            return false;
+            store_imm32(em, CPU_OFF(flag_c), in->imm >> 31);
         mov_imm(em, ECX, in->imm);
     } else if (plain) {
         load32(em, ECX, REG_OFF(in->rm));
     } else {
-        if (flags && !logical)
-            return false;
         if (!emit_shifted_operand(em, in, flags && logical))
             return false;
     }
     unsigned result = EAX;
-    bool reads_rn = base != OP_MOV_IMM && base != OP_MVN_IMM;
     if (reads_rn)
         load32(em, EAX, REG_OFF(in->rn));
     switch (base) {
@@ -442,6 +441,8 @@ static bool emit_load_store(struct emitter *em, const struct exec_insn *e)
     return true;
 }
 
+static void emit_bx_write_pc(struct emitter *em, const struct exec_insn *e);
+
 /* ---- load/store multiple ----------------------------------------------------- */
 
 /* [r8 + rax + disp32] with reg field r (SIB: base r8, index rax). */
@@ -523,22 +524,116 @@ static bool emit_load_store_multiple(struct emitter *em, const struct exec_insn 
             break;                          /* the last one */
         store32(em, REG_OFF(reg), ECX);
     }
-    if (list & 0x8000u) {
-        /* BXWritePC(ecx): thumb = bit 0; pc = ecx & ~1 (Thumb) or ~3. */
-        alu(em, ALU_MOV, EAX, ECX);
-        byte1(em, 0x83);                    /* and eax, 1 */
-        byte1(em, 0xe0);
-        byte1(em, 1);
-        store32(em, CPU_OFF(thumb), EAX);
-        alu(em, ALU_ADD, EAX, EAX);         /* 2 (Thumb) or 0 */
-        byte1(em, 0x83);                    /* xor eax, 3: 1 (Thumb) or 3 */
-        byte1(em, 0xf0);
-        byte1(em, 3);
-        not32(em, EAX);                     /* ~1 (Thumb) or ~3 */
-        alu(em, ALU_AND, ECX, EAX);
-        store32(em, REG_OFF(15), ECX);
-        branch_exit(em, e);
+    if (list & 0x8000u)
+        emit_bx_write_pc(em, e);
+    return true;
+}
+
+/* BXWritePC(ecx) and the branch exit: Thumb state from bit 0, the PC
+ * with bit 0 (Thumb) or bits 1:0 (ARM) cleared. */
+static void emit_bx_write_pc(struct emitter *em, const struct exec_insn *e)
+{
+    alu(em, ALU_MOV, EAX, ECX);
+    byte1(em, 0x83);                    /* and eax, 1 */
+    byte1(em, 0xe0);
+    byte1(em, 1);
+    store32(em, CPU_OFF(thumb), EAX);
+    alu(em, ALU_ADD, EAX, EAX);         /* 2 (Thumb) or 0 */
+    byte1(em, 0x83);                    /* xor eax, 3: 1 (Thumb) or 3 */
+    byte1(em, 0xf0);
+    byte1(em, 3);
+    not32(em, EAX);                     /* ~1 (Thumb) or ~3 */
+    alu(em, ALU_AND, ECX, EAX);
+    store32(em, REG_OFF(15), ECX);
+    branch_exit(em, e);
+}
+
+/* r10d <-> [r8 + rax + 4] (the second word of LDRD/STRD). */
+static void second_word(struct emitter *em, bool store)
+{
+    byte1(em, 0x45);
+    byte1(em, store ? 0x89 : 0x8b);
+    byte1(em, 0x54);                    /* ModRM: r10, SIB + disp8 */
+    byte1(em, 0x00);
+    byte1(em, 4);
+}
+
+/* LDRD/STRD as the interpreter's generic body: both words accessed before
+ * any register is written, writeback before the loaded registers. */
+static bool emit_load_store_double(struct emitter *em, const struct exec_insn *e)
+{
+    const struct guest_insn *in = &e->g;
+    bool is_imm = in->op == OP_LDRD_IMM || in->op == OP_STRD_IMM;
+    bool store = in->op == OP_STRD_IMM || in->op == OP_STRD_REG;
+    if (in->rn == 15 || in->rd == 15 || in->ra == 15 ||
+        (!is_imm && (in->rm == 15 || in->shift_amount || in->shift_type != SHIFT_LSL)))
+        return false;
+    set_current(em, e);
+    load32(em, EAX, REG_OFF(in->rn));
+    alu(em, ALU_MOV, EDX, EAX);         /* edx: the offset address */
+    if (is_imm) {
+        add_imm(em, EDX, (in->flags & F_ADD) ? in->imm : 0u - in->imm);
+    } else {
+        load32(em, ECX, REG_OFF(in->rm));
+        alu(em, (in->flags & F_ADD) ? ALU_ADD : ALU_SUB, EDX, ECX);
     }
+    if (in->flags & F_PRE)
+        alu(em, ALU_MOV, EAX, EDX);     /* eax: the address */
+    if (store) {
+        load32(em, ECX, REG_OFF(in->rd));
+        byte1(em, 0x44);                /* mov r10d, [rdi + ra] */
+        byte1(em, 0x8b);
+        mem_rdi(em, 2, REG_OFF(in->ra));
+        byte1(em, 0x41);                /* mov [r8 + rax], ecx */
+        byte1(em, 0x89);
+        byte1(em, 0x0c);
+        byte1(em, 0x00);
+        second_word(em, true);
+    } else {
+        byte1(em, 0x41);                /* mov ecx, [r8 + rax] */
+        byte1(em, 0x8b);
+        byte1(em, 0x0c);
+        byte1(em, 0x00);
+        second_word(em, false);
+    }
+    if (in->flags & F_WBACK)
+        store32(em, REG_OFF(in->rn), EDX);
+    if (store) {
+        cmp_zero(em, (uint32_t)offsetof(struct guest_thread, code_changed));
+        byte1(em, 0x74);                /* je over the exit */
+        byte1(em, 11);
+        return_value(em, (uintptr_t)e | JIT_EXIT_CODE_CHANGED);
+        return true;
+    }
+    store32(em, REG_OFF(in->rd), ECX);
+    byte1(em, 0x44);                    /* mov [rdi + ra], r10d */
+    byte1(em, 0x89);
+    mem_rdi(em, 2, REG_OFF(in->ra));
+    return true;
+}
+
+/* UBFX/SBFX: imm = lsb | (width - 1) << 8. */
+static bool emit_bitfield_extract(struct emitter *em, const struct guest_insn *in)
+{
+    if (in->rd == 15 || in->rn == 15)
+        return false;
+    unsigned lsb = in->imm & 31, width = ((in->imm >> 8) & 31) + 1;
+    load32(em, EAX, REG_OFF(in->rn));
+    if (in->op == OP_UBFX) {
+        if (lsb)
+            shift_imm(em, SH_SHR, EAX, lsb);
+        if (width < 32) {
+            byte1(em, 0x25);            /* and eax, mask */
+            imm32(em, (1u << width) - 1u);
+        }
+    } else {
+        /* the field to the top, then arithmetic shift down */
+        if (32u - lsb - width)
+            shift_imm(em, SH_SHL, EAX, 32u - lsb - width);
+        if (32u - width)
+            shift_imm(em, SH_SAR, EAX, 32u - width);
+    }
+    store32(em, REG_OFF(in->rd), EAX);
     return true;
 }
 
@@ -550,15 +645,23 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
 {
     const struct guest_insn *in = &e->g;
     *ends_run = false;
-    bool multiple = in->op == OP_LDM || in->op == OP_STM;     /* generic in the interpreter */
-    if (!multiple && !interp_insn_is_specialised(e))
+    /* Beyond the interpreter's specialised forms, these generic-body ops
+     * are compiled (their emitters refuse the PC as an operand). */
+    bool multiple = in->op == OP_LDM || in->op == OP_STM;
+    bool dual = in->op >= OP_LDRD_IMM && in->op <= OP_STRD_REG;
+    bool data_processing = in->op >= OP_AND_IMM && in->op <= OP_ORN_RSR;
+    bool own = multiple || dual || data_processing || in->op == OP_UBFX ||
+               in->op == OP_SBFX || in->op == OP_BX;
+    if (!own && !interp_insn_is_specialised(e))
         return false;
     uint8_t *skip[2] = { NULL, NULL };
     if (in->cond < COND_AL)
         emit_condition(em, in->cond, skip);
     bool ok = true;
-    if (in->op >= OP_AND_IMM && in->op <= OP_ORN_RSR) {
+    if (data_processing) {
         ok = emit_data_processing(em, in);
+    } else if (dual) {
+        ok = emit_load_store_double(em, e);
     } else if (in->op >= OP_LDR_IMM && in->op <= OP_STRH_REG) {
         ok = emit_load_store(em, e);
     } else if (multiple) {
@@ -603,6 +706,19 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
             break;
         case OP_NOP:
         case OP_IT:
+            break;
+        case OP_UBFX:
+        case OP_SBFX:
+            ok = emit_bitfield_extract(em, in);
+            break;
+        case OP_BX:
+            if (in->rm == 15) {
+                ok = false;
+                break;
+            }
+            load32(em, ECX, REG_OFF(in->rm));
+            emit_bx_write_pc(em, e);
+            *ends_run = in->cond >= COND_AL;
             break;
         case OP_B:
         case OP_BL:
