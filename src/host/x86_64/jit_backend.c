@@ -269,6 +269,18 @@ static void emit_condition(struct emitter *em, unsigned cond, uint8_t *skip[2])
     }
 }
 
+static void emit_bx_write_pc(struct emitter *em, const struct exec_insn *e);
+
+/* host = guest register reg; the PC reads as the instruction's PC read
+ * value (what the interpreter's generic body puts in r[15]). */
+static void load_operand(struct emitter *em, unsigned host, unsigned reg, const struct exec_insn *e)
+{
+    if (reg == 15)
+        mov_imm(em, host, e->pc_read);
+    else
+        load32(em, host, REG_OFF(reg));
+}
+
 /* ---- data processing ------------------------------------------------------ */
 
 static void set_nz(struct emitter *em, unsigned host)
@@ -315,8 +327,9 @@ static bool emit_shifted_operand(struct emitter *em, const struct guest_insn *in
     return true;
 }
 
-static bool emit_data_processing(struct emitter *em, const struct guest_insn *in)
+static bool emit_data_processing(struct emitter *em, const struct exec_insn *e, bool *ends_run)
 {
+    const struct guest_insn *in = &e->g;
     unsigned kind = (in->op - OP_AND_IMM) / 3, form = (in->op - OP_AND_IMM) % 3;
     unsigned base = OP_AND_IMM + kind * 3;
     bool compare = base == OP_TST_IMM || base == OP_TEQ_IMM || base == OP_CMP_IMM ||
@@ -326,9 +339,11 @@ static bool emit_data_processing(struct emitter *em, const struct guest_insn *in
                    base != OP_ADC_IMM && base != OP_SBC_IMM && base != OP_RSC_IMM &&
                    base != OP_CMP_IMM && base != OP_CMN_IMM;
     bool reads_rn = base != OP_MOV_IMM && base != OP_MVN_IMM;
-    /* Register-shifted forms and the PC stay with the interpreter. */
-    if (form == 2 || (!compare && in->rd == 15) || (reads_rn && in->rn == 15) ||
-        (form == 1 && in->rm == 15))
+    /* Register-shifted forms, a shifted PC and flag-setting writes to the
+     * PC stay with the interpreter; the PC as an operand is its read value. */
+    bool writes_pc = !compare && in->rd == 15;
+    if (form == 2 || (form == 1 && in->rm == 15 && in->shift_amount) ||
+        (writes_pc && (in->flags & F_S)))
         return false;
     bool plain = form == 1 && in->shift_amount == 0 && in->shift_type == SHIFT_LSL;
     /* Operand 2 in ecx. Logical S forms set C from the shifter (a shifted
@@ -339,14 +354,14 @@ static bool emit_data_processing(struct emitter *em, const struct guest_insn *in
             store_imm32(em, CPU_OFF(flag_c), in->imm >> 31);
         mov_imm(em, ECX, in->imm);
     } else if (plain) {
-        load32(em, ECX, REG_OFF(in->rm));
+        load_operand(em, ECX, in->rm, e);
     } else {
         if (!emit_shifted_operand(em, in, flags && logical))
             return false;
     }
     unsigned result = EAX;
     if (reads_rn)
-        load32(em, EAX, REG_OFF(in->rn));
+        load_operand(em, EAX, in->rn, e);
     switch (base) {
     case OP_AND_IMM: case OP_TST_IMM: alu(em, ALU_AND, EAX, ECX); break;
     case OP_EOR_IMM: case OP_TEQ_IMM: alu(em, ALU_XOR, EAX, ECX); break;
@@ -372,14 +387,35 @@ static bool emit_data_processing(struct emitter *em, const struct guest_insn *in
         else
             set_nzcv(em, base == OP_ADD_IMM || base == OP_CMN_IMM || base == OP_ADC_IMM);
     }
-    if (!compare)
+    if (writes_pc) {
+        /* ALUWritePC: BXWritePC with F_INTERWORK, else BranchWritePC. */
+        if (result != ECX)
+            alu(em, ALU_MOV, ECX, result);
+        if (in->flags & F_INTERWORK) {
+            emit_bx_write_pc(em, e);
+        } else {
+            byte1(em, 0x81);            /* and ecx, ~1 (Thumb) or ~3 */
+            byte1(em, 0xe1);
+            imm32(em, in->thumb ? ~1u : ~3u);
+            store32(em, REG_OFF(15), ECX);
+            branch_exit(em, e);
+        }
+        *ends_run = in->cond >= COND_AL;
+    } else if (!compare) {
         store32(em, REG_OFF(in->rd), result);
+    }
     return true;
 }
 
 /* ---- loads and stores ------------------------------------------------------ */
 
-static bool emit_load_store(struct emitter *em, const struct exec_insn *e)
+/* Word/byte/halfword loads and stores as the interpreter's generic body:
+ * base (the PC allowed, as for literals), immediate or LSL-shifted
+ * register offset added or subtracted, pre- or post-indexed, writeback
+ * before the loaded register, LDR to the PC as BXWritePC. The specialised
+ * forms arrive with the offset's sign folded into imm and F_ADD set, which
+ * the same code handles. */
+static bool emit_load_store(struct emitter *em, const struct exec_insn *e, bool *ends_run)
 {
     const struct guest_insn *in = &e->g;
     unsigned index = in->op - OP_LDR_IMM;
@@ -387,25 +423,33 @@ static bool emit_load_store(struct emitter *em, const struct exec_insn *e)
     unsigned kind = index >> 1;         /* LDR LDRB LDRH LDRSB LDRSH STR STRB STRH */
     bool store = kind >= 5;
     bool writeback = in->flags & F_WBACK, pre = in->flags & F_PRE;
-    /* The interpreter's specialised forms (exec/interp_block.c's
-     * select_load_store has normalised the offset's sign into imm). */
-    if (writeback ? !is_imm : !pre)
-        return false;
-    if (!is_imm && (in->shift_type != SHIFT_LSL || in->shift_amount > 31 || !(in->flags & F_ADD)))
+    if ((writeback && in->rn == 15) || (!is_imm && in->rm == 15) ||
+        (!is_imm && (in->shift_type != SHIFT_LSL || in->shift_amount > 31)) ||
+        (!store && in->rd == 15 && kind != 0))
         return false;
     set_current(em, e);
     if (store)
-        load32(em, ECX, REG_OFF(in->rd));
-    load32(em, EAX, REG_OFF(in->rn));
+        load_operand(em, ECX, in->rd, e);
+    load_operand(em, EAX, in->rn, e);
+    alu(em, ALU_MOV, EDX, EAX);         /* edx: the offset address */
     if (is_imm) {
-        if (pre)
-            add_imm(em, EAX, in->imm);
+        add_imm(em, EDX, (in->flags & F_ADD) ? in->imm : 0u - in->imm);
     } else {
-        load32(em, EDX, REG_OFF(in->rm));
-        if (in->shift_amount)
-            shift_imm(em, SH_SHL, EDX, in->shift_amount);
-        alu(em, ALU_ADD, EAX, EDX);
+        byte1(em, 0x44);                /* mov r10d, [rdi + rm] */
+        byte1(em, 0x8b);
+        mem_rdi(em, 2, REG_OFF(in->rm));
+        if (in->shift_amount) {
+            byte1(em, 0x41);            /* shl r10d, amount */
+            byte1(em, 0xc1);
+            byte1(em, 0xe2);
+            byte1(em, in->shift_amount);
+        }
+        byte1(em, 0x44);                /* add/sub edx, r10d */
+        byte1(em, (in->flags & F_ADD) ? 0x01 : 0x29);
+        byte1(em, 0xd2);
     }
+    if (pre)
+        alu(em, ALU_MOV, EAX, EDX);     /* eax: the address */
     /* The access: [r8 + rax], ecx the value (SIB: base r8, index rax). */
     static const uint8_t access[8][4] = {
         { 0x8b },               /* mov ecx, dword */
@@ -424,13 +468,15 @@ static bool emit_load_store(struct emitter *em, const struct exec_insn *e)
         byte1(em, access[kind][i]);
     byte1(em, 0x0c);            /* ModRM: reg ecx, SIB follows */
     byte1(em, 0x00);            /* SIB: index rax, base r8 */
-    if (writeback) {
-        if (!pre)
-            add_imm(em, EAX, in->imm);
-        store32(em, REG_OFF(in->rn), EAX);
-    }
+    if (writeback)
+        store32(em, REG_OFF(in->rn), EDX);
     if (!store) {
-        store32(em, REG_OFF(in->rd), ECX);
+        if (in->rd == 15) {
+            emit_bx_write_pc(em, e);
+            *ends_run = in->cond >= COND_AL;
+        } else {
+            store32(em, REG_OFF(in->rd), ECX);
+        }
         return true;
     }
     /* A store that changed decoded code ends the block after it. */
@@ -441,7 +487,6 @@ static bool emit_load_store(struct emitter *em, const struct exec_insn *e)
     return true;
 }
 
-static void emit_bx_write_pc(struct emitter *em, const struct exec_insn *e);
 
 /* ---- load/store multiple ----------------------------------------------------- */
 
@@ -650,8 +695,10 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
     bool multiple = in->op == OP_LDM || in->op == OP_STM;
     bool dual = in->op >= OP_LDRD_IMM && in->op <= OP_STRD_REG;
     bool data_processing = in->op >= OP_AND_IMM && in->op <= OP_ORN_RSR;
-    bool own = multiple || dual || data_processing || in->op == OP_UBFX ||
-               in->op == OP_SBFX || in->op == OP_BX;
+    bool single = in->op >= OP_LDR_IMM && in->op <= OP_STRH_REG;
+    bool own = multiple || dual || data_processing || single || in->op == OP_UBFX ||
+               in->op == OP_SBFX || in->op == OP_BX || in->op == OP_BLX_REG ||
+               in->op == OP_ADR || in->op == OP_TBB || in->op == OP_TBH;
     if (!own && !interp_insn_is_specialised(e))
         return false;
     uint8_t *skip[2] = { NULL, NULL };
@@ -659,11 +706,11 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
         emit_condition(em, in->cond, skip);
     bool ok = true;
     if (data_processing) {
-        ok = emit_data_processing(em, in);
+        ok = emit_data_processing(em, e, ends_run);
     } else if (dual) {
         ok = emit_load_store_double(em, e);
-    } else if (in->op >= OP_LDR_IMM && in->op <= OP_STRH_REG) {
-        ok = emit_load_store(em, e);
+    } else if (single) {
+        ok = emit_load_store(em, e, ends_run);
     } else if (multiple) {
         ok = emit_load_store_multiple(em, e);
         *ends_run = ok && in->op == OP_LDM && (in->imm & 0x8000u) && in->cond >= COND_AL;
@@ -712,12 +759,46 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
             ok = emit_bitfield_extract(em, in);
             break;
         case OP_BX:
+        case OP_BLX_REG:
             if (in->rm == 15) {
                 ok = false;
                 break;
             }
-            load32(em, ECX, REG_OFF(in->rm));
+            load32(em, ECX, REG_OFF(in->rm));       /* before lr changes */
+            if (in->op == OP_BLX_REG)
+                store_imm32(em, REG_OFF(14), (in->pc + in->length) | in->thumb);
             emit_bx_write_pc(em, e);
+            *ends_run = in->cond >= COND_AL;
+            break;
+        case OP_ADR:
+            if (in->rd == 15) {
+                ok = false;
+                break;
+            }
+            store_imm32(em, REG_OFF(in->rd), (e->pc_read & ~3u) + in->imm);
+            break;
+        case OP_TBB:
+        case OP_TBH:
+            /* pc = PC read value + 2 * table[rm] (bytes or halfwords at rn) */
+            if (in->rm == 15) {
+                ok = false;
+                break;
+            }
+            set_current(em, e);
+            load_operand(em, EAX, in->rn, e);
+            load32(em, EDX, REG_OFF(in->rm));
+            if (in->op == OP_TBH)
+                alu(em, ALU_ADD, EDX, EDX);
+            alu(em, ALU_ADD, EAX, EDX);
+            byte1(em, 0x41);                        /* movzx ecx, byte/word [r8 + rax] */
+            byte1(em, 0x0f);
+            byte1(em, in->op == OP_TBH ? 0xb7 : 0xb6);
+            byte1(em, 0x0c);
+            byte1(em, 0x00);
+            alu(em, ALU_ADD, ECX, ECX);
+            add_imm(em, ECX, e->pc_read);
+            store32(em, REG_OFF(15), ECX);
+            branch_exit(em, e);
             *ends_run = in->cond >= COND_AL;
             break;
         case OP_B:
