@@ -6,11 +6,14 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "exec/interp.h"
 #include "exec/jit.h"
 #include "exec/jit_backend.h"
 
 #define JIT_ARENA_SIZE (64u << 20)
-/* A run of one instruction costs more to enter than it saves. */
+/* A run of one instruction that the interpreter has a specialised
+ * handler for costs more to enter than it saves; one that would take the
+ * interpreter's generic body is worth it. */
 #define JIT_MIN_RUN 2u
 
 static uint8_t *arena_next, *arena_end;
@@ -45,7 +48,7 @@ void jit_compile_block(struct exec_block *b, const void *run_handler)
         unsigned covered = 0;
         size_t bytes = jit_backend_emit_run(arena_next, room, &b->insns[i], b->count - i,
                                             &covered);
-        if (bytes && covered >= JIT_MIN_RUN) {
+        if (bytes && (covered >= JIT_MIN_RUN || !interp_insn_is_specialised(&b->insns[i]))) {
             b->insns[i].jit_code = (exec_jit_fn *)(void *)arena_next;
             b->insns[i].handler = run_handler;
             arena_next += (bytes + 15u) & ~(size_t)15u;

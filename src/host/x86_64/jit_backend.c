@@ -327,6 +327,55 @@ static bool emit_shifted_operand(struct emitter *em, const struct guest_insn *in
     return true;
 }
 
+/* ecx = r[rm] shifted by the bottom byte of r[ra] (register-shifted
+ * register, without the shifter's carry-out): ARM shifts by 32 or more
+ * give 0 (LSL, LSR) or the sign (ASR), where x86 masks the count; ROR
+ * counts modulo 32. Uses edx and r11d. */
+static void emit_register_shifted_operand(struct emitter *em, const struct guest_insn *in)
+{
+    load32(em, EDX, REG_OFF(in->rm));
+    load32(em, ECX, REG_OFF(in->ra));
+    byte1(em, 0x81);                    /* and ecx, 0xff */
+    byte1(em, 0xe1);
+    imm32(em, 0xffu);
+    switch (in->shift_type) {
+    case SHIFT_LSL:
+    case SHIFT_LSR:
+        byte1(em, 0xd3);                /* shl/shr edx, cl */
+        byte1(em, in->shift_type == SHIFT_LSL ? 0xe2 : 0xea);
+        byte1(em, 0x45);                /* xor r11d, r11d */
+        byte1(em, 0x31);
+        byte1(em, 0xdb);
+        byte1(em, 0x83);                /* cmp ecx, 32 */
+        byte1(em, 0xf9);
+        byte1(em, 32);
+        byte1(em, 0x41);                /* cmovae edx, r11d */
+        byte1(em, 0x0f);
+        byte1(em, 0x43);
+        byte1(em, 0xd3);
+        break;
+    case SHIFT_ASR:
+        byte1(em, 0x41);                /* mov r11d, 31 */
+        byte1(em, 0xbb);
+        imm32(em, 31);
+        byte1(em, 0x83);                /* cmp ecx, 31 */
+        byte1(em, 0xf9);
+        byte1(em, 31);
+        byte1(em, 0x41);                /* cmova ecx, r11d */
+        byte1(em, 0x0f);
+        byte1(em, 0x47);
+        byte1(em, 0xcb);
+        byte1(em, 0xd3);                /* sar edx, cl */
+        byte1(em, 0xfa);
+        break;
+    default:                            /* ROR */
+        byte1(em, 0xd3);                /* ror edx, cl */
+        byte1(em, 0xca);
+        break;
+    }
+    alu(em, ALU_MOV, ECX, EDX);
+}
+
 static bool emit_data_processing(struct emitter *em, const struct exec_insn *e, bool *ends_run)
 {
     const struct guest_insn *in = &e->g;
@@ -339,11 +388,14 @@ static bool emit_data_processing(struct emitter *em, const struct exec_insn *e, 
                    base != OP_ADC_IMM && base != OP_SBC_IMM && base != OP_RSC_IMM &&
                    base != OP_CMP_IMM && base != OP_CMN_IMM;
     bool reads_rn = base != OP_MOV_IMM && base != OP_MVN_IMM;
-    /* Register-shifted forms, a shifted PC and flag-setting writes to the
-     * PC stay with the interpreter; the PC as an operand is its read value. */
+    /* A shifted PC and flag-setting writes to the PC stay with the
+     * interpreter; the PC as an operand is its read value. */
     bool writes_pc = !compare && in->rd == 15;
-    if (form == 2 || (form == 1 && in->rm == 15 && in->shift_amount) ||
-        (writes_pc && (in->flags & F_S)))
+    if ((form == 1 && in->rm == 15 && in->shift_amount) || (writes_pc && (in->flags & F_S)))
+        return false;
+    /* Register-shifted registers: not the PC, not with a shifter carry-out. */
+    if (form == 2 && (writes_pc || in->rm == 15 || in->ra == 15 || (reads_rn && in->rn == 15) ||
+                      (flags && logical) || in->shift_type == SHIFT_RRX))
         return false;
     bool plain = form == 1 && in->shift_amount == 0 && in->shift_type == SHIFT_LSL;
     /* Operand 2 in ecx. Logical S forms set C from the shifter (a shifted
@@ -353,6 +405,8 @@ static bool emit_data_processing(struct emitter *em, const struct exec_insn *e, 
         if (flags && logical && (in->flags & F_IMM_CARRY))
             store_imm32(em, CPU_OFF(flag_c), in->imm >> 31);
         mov_imm(em, ECX, in->imm);
+    } else if (form == 2) {
+        emit_register_shifted_operand(em, in);
     } else if (plain) {
         load_operand(em, ECX, in->rm, e);
     } else {
@@ -698,7 +752,9 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
     bool single = in->op >= OP_LDR_IMM && in->op <= OP_STRH_REG;
     bool own = multiple || dual || data_processing || single || in->op == OP_UBFX ||
                in->op == OP_SBFX || in->op == OP_BX || in->op == OP_BLX_REG ||
-               in->op == OP_ADR || in->op == OP_TBB || in->op == OP_TBH;
+               in->op == OP_ADR || in->op == OP_TBB || in->op == OP_TBH ||
+               in->op == OP_CLZ || in->op == OP_UMULL || in->op == OP_SMULL ||
+               in->op == OP_MLS;
     if (!own && !interp_insn_is_specialised(e))
         return false;
     uint8_t *skip[2] = { NULL, NULL };
@@ -757,6 +813,50 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
         case OP_UBFX:
         case OP_SBFX:
             ok = emit_bitfield_extract(em, in);
+            break;
+        case OP_CLZ:                /* 31 - bsr, 32 for zero */
+            if (in->rd == 15 || in->rm == 15) {
+                ok = false;
+                break;
+            }
+            load32(em, ECX, REG_OFF(in->rm));
+            mov_imm(em, EDX, 0xffffffffu);
+            byte1(em, 0x0f);        /* bsr eax, ecx */
+            byte1(em, 0xbd);
+            byte1(em, 0xc1);
+            byte1(em, 0x0f);        /* cmovz eax, edx */
+            byte1(em, 0x44);
+            byte1(em, 0xc2);
+            byte1(em, 0xf7);        /* neg eax */
+            byte1(em, 0xd8);
+            add_imm(em, EAX, 31);
+            store32(em, REG_OFF(in->rd), EAX);
+            break;
+        case OP_UMULL:
+        case OP_SMULL:              /* ra:rd = rn * rm, without flags */
+            if ((in->flags & F_S) || in->rd == 15 || in->ra == 15 || in->rn == 15 ||
+                in->rm == 15) {
+                ok = false;
+                break;
+            }
+            load32(em, EAX, REG_OFF(in->rn));
+            byte1(em, 0xf7);        /* mul / imul dword [rdi + rm] */
+            mem_rdi(em, in->op == OP_UMULL ? 4 : 5, REG_OFF(in->rm));
+            store32(em, REG_OFF(in->rd), EAX);
+            store32(em, REG_OFF(in->ra), EDX);
+            break;
+        case OP_MLS:                /* rd = ra - rn * rm */
+            if (in->rd == 15 || in->ra == 15 || in->rn == 15 || in->rm == 15) {
+                ok = false;
+                break;
+            }
+            load32(em, EAX, REG_OFF(in->rn));
+            byte1(em, 0x0f);        /* imul eax, [rdi + rm] */
+            byte1(em, 0xaf);
+            mem_rdi(em, EAX, REG_OFF(in->rm));
+            load32(em, ECX, REG_OFF(in->ra));
+            alu(em, ALU_SUB, ECX, EAX);
+            store32(em, REG_OFF(in->rd), ECX);
             break;
         case OP_BX:
         case OP_BLX_REG:
