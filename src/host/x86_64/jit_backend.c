@@ -177,6 +177,15 @@ static uint8_t *jcc_forward(struct emitter *em, unsigned cc)
     return at;
 }
 
+/* jmp rel32, patched later. */
+static uint8_t *jmp_forward(struct emitter *em)
+{
+    byte1(em, 0xe9);
+    uint8_t *at = em->p;
+    imm32(em, 0);
+    return at;
+}
+
 static void patch_here(struct emitter *em, uint8_t *at)
 {
     int32_t rel = (int32_t)(em->p - (at + 4));
@@ -376,6 +385,89 @@ static void emit_register_shifted_operand(struct emitter *em, const struct guest
     alu(em, ALU_MOV, ECX, EDX);
 }
 
+/* r11d op= cl (x86 shift by register, counts 1..31 here). */
+static void shift_r11_cl(struct emitter *em, unsigned type)
+{
+    static const uint8_t modrm[] = { [SHIFT_LSL] = 0xe3, [SHIFT_LSR] = 0xeb,
+                                     [SHIFT_ASR] = 0xfb, [SHIFT_ROR] = 0xcb };
+    byte1(em, 0x41);
+    byte1(em, 0xd3);
+    byte1(em, modrm[type]);
+}
+
+/* CF = bit of r11d; then guest C = CF. */
+static void carry_from_r11_bit(struct emitter *em, unsigned bit)
+{
+    byte1(em, 0x41);                    /* bt r11d, bit */
+    byte1(em, 0x0f);
+    byte1(em, 0xba);
+    byte1(em, 0xe3);
+    byte1(em, bit);
+    setcc_flag(em, CC_B, CPU_OFF(flag_c));
+}
+
+/* ecx = r[rm] shifted by the bottom byte of r[ra], and guest C = the
+ * shifter's carry-out (Shift_C): a zero count leaves value and C; LSL/LSR
+ * by 32 give 0 with C = bit 0 / bit 31, beyond 32 give 0 with C = 0; ASR
+ * by 32 or more gives the sign in both; ROR by a multiple of 32 keeps the
+ * value with C = bit 31. */
+static void emit_register_shifted_operand_carry(struct emitter *em, const struct guest_insn *in)
+{
+    uint8_t *done[4] = { NULL, NULL, NULL, NULL };
+    unsigned ndone = 0;
+    byte1(em, 0x44);                    /* mov r11d, [rdi + rm] */
+    byte1(em, 0x8b);
+    mem_rdi(em, 3, REG_OFF(in->rm));
+    load32(em, ECX, REG_OFF(in->ra));
+    byte1(em, 0x81);                    /* and ecx, 0xff */
+    byte1(em, 0xe1);
+    imm32(em, 0xffu);
+    alu(em, 0x85, ECX, ECX);            /* test ecx, ecx */
+    done[ndone++] = jcc_forward(em, CC_E);
+    if (in->shift_type == SHIFT_ROR) {
+        byte1(em, 0xf7);                /* test ecx, 31 */
+        byte1(em, 0xc1);
+        imm32(em, 31);
+        uint8_t *normal = jcc_forward(em, CC_NE);
+        carry_from_r11_bit(em, 31);
+        done[ndone++] = jmp_forward(em);
+        patch_here(em, normal);
+        shift_r11_cl(em, SHIFT_ROR);
+        setcc_flag(em, CC_B, CPU_OFF(flag_c));
+    } else {
+        byte1(em, 0x83);                /* cmp ecx, 32 */
+        byte1(em, 0xf9);
+        byte1(em, 32);
+        uint8_t *big = jcc_forward(em, CC_AE);
+        shift_r11_cl(em, in->shift_type);
+        setcc_flag(em, CC_B, CPU_OFF(flag_c));
+        done[ndone++] = jmp_forward(em);
+        patch_here(em, big);
+        if (in->shift_type == SHIFT_ASR) {
+            carry_from_r11_bit(em, 31);
+            byte1(em, 0x41);            /* sar r11d, 31 */
+            byte1(em, 0xc1);
+            byte1(em, 0xfb);
+            byte1(em, 31);
+        } else {
+            uint8_t *over = jcc_forward(em, CC_NE);     /* still from cmp ecx, 32 */
+            carry_from_r11_bit(em, in->shift_type == SHIFT_LSL ? 0 : 31);
+            uint8_t *zero = jmp_forward(em);
+            patch_here(em, over);
+            store_imm32(em, CPU_OFF(flag_c), 0);
+            patch_here(em, zero);
+            byte1(em, 0x45);            /* xor r11d, r11d */
+            byte1(em, 0x31);
+            byte1(em, 0xdb);
+        }
+    }
+    for (unsigned i = 0; i < ndone; i++)
+        patch_here(em, done[i]);
+    byte1(em, 0x44);                    /* mov ecx, r11d */
+    byte1(em, 0x89);
+    byte1(em, 0xd9);
+}
+
 static bool emit_data_processing(struct emitter *em, const struct exec_insn *e, bool *ends_run)
 {
     const struct guest_insn *in = &e->g;
@@ -393,9 +485,9 @@ static bool emit_data_processing(struct emitter *em, const struct exec_insn *e, 
     bool writes_pc = !compare && in->rd == 15;
     if ((form == 1 && in->rm == 15 && in->shift_amount) || (writes_pc && (in->flags & F_S)))
         return false;
-    /* Register-shifted registers: not the PC, not with a shifter carry-out. */
+    /* Register-shifted registers: not the PC. */
     if (form == 2 && (writes_pc || in->rm == 15 || in->ra == 15 || (reads_rn && in->rn == 15) ||
-                      (flags && logical) || in->shift_type == SHIFT_RRX))
+                      in->shift_type == SHIFT_RRX))
         return false;
     bool plain = form == 1 && in->shift_amount == 0 && in->shift_type == SHIFT_LSL;
     /* Operand 2 in ecx. Logical S forms set C from the shifter (a shifted
@@ -406,7 +498,10 @@ static bool emit_data_processing(struct emitter *em, const struct exec_insn *e, 
             store_imm32(em, CPU_OFF(flag_c), in->imm >> 31);
         mov_imm(em, ECX, in->imm);
     } else if (form == 2) {
-        emit_register_shifted_operand(em, in);
+        if (flags && logical)
+            emit_register_shifted_operand_carry(em, in);
+        else
+            emit_register_shifted_operand(em, in);
     } else if (plain) {
         load_operand(em, ECX, in->rm, e);
     } else {
