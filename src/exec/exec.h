@@ -69,6 +69,10 @@ struct guest_thread {
     /* ITSTATE of the last SVC executed (a restarted call inside an IT
      * block resumes with the SVC's own ITSTATE). */
     uint8_t svc_itstate;
+
+    /* The block the interpreter is in, across a JIT run's call: the run
+     * may have chained into other blocks natively (exec/jit.h). */
+    struct exec_block *jit_block;
 };
 
 #define EXEC_EPOCH_OFFLINE 0xffffffffu

@@ -465,7 +465,9 @@ L_NEON:
     /* A JIT run (exec/jit.h): its code continues here at the instruction
      * it returns, or leaves through a taken branch or a code change. */
 L_JIT: {
+        thread->jit_block = block;
         uintptr_t next = e->jit_code(thread, &interp_current);
+        block = thread->jit_block;
         e = (const struct exec_insn *)(next & ~(uintptr_t)JIT_EXIT_TAGS);
         if (__builtin_expect(next & JIT_EXIT_TAGS, 0)) {
             if (next & JIT_EXIT_BRANCH)
@@ -896,7 +898,12 @@ next_block:
         const struct exec_jump_entry *j = &exec_jump_cache[exec_jump_index(pc, it)];
         if (j->key != key)
             goto leave;
-        block_cache_link(block, exit_slot, j->block, thread->jump_cache_epoch);
+        /* A valid link to another block (an indirect branch: returns,
+         * computed jumps) is kept: relinking takes the cache lock, and
+         * such exits change target all the time. */
+        if (__atomic_load_n(&block->link_epoch[exit_slot], __ATOMIC_RELAXED) !=
+            thread->jump_cache_epoch)
+            block_cache_link(block, exit_slot, j->block, thread->jump_cache_epoch);
         block = j->block;
     }
     insn_count += block->count;
@@ -1061,6 +1068,7 @@ void interp_prepare_insn(struct exec_insn *e)
     unsigned id = select_handler(&e->g);
     e->body = handler_addresses[id];
     e->neon_fn = id == H_NEON ? interp_neon_lookup(&e->g) : NULL;
+    e->jit_code = NULL;
     if (e->g.cond < COND_AL)
         e->handler = handler_addresses[H_COND_FIRST + e->g.cond];
     else
@@ -1087,4 +1095,6 @@ void interp_prepare_sentinel(struct exec_insn *e, uint32_t end_pc, uint32_t exit
     e->g.itstate = (uint8_t)exit_itstate;
     e->pc_read = end_pc;
     e->handler = e->body = handler_addresses[H_SENTINEL];
+    e->neon_fn = NULL;
+    e->jit_code = NULL;
 }

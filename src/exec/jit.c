@@ -46,8 +46,7 @@ void jit_compile_block(struct exec_block *b, const void *run_handler)
             return;
         }
         unsigned covered = 0;
-        size_t bytes = jit_backend_emit_run(arena_next, room, &b->insns[i], b->count - i,
-                                            &covered);
+        size_t bytes = jit_backend_emit_run(arena_next, room, b, i, &covered);
         if (bytes && (covered >= JIT_MIN_RUN || !interp_insn_is_specialised(&b->insns[i]))) {
             b->insns[i].jit_code = (exec_jit_fn *)(void *)arena_next;
             b->insns[i].handler = run_handler;

@@ -10,13 +10,13 @@ bool jit_backend_available(void)
     return false;
 }
 
-size_t jit_backend_emit_run(uint8_t *code, size_t capacity, const struct exec_insn *insns,
-                            unsigned count, unsigned *covered)
+size_t jit_backend_emit_run(uint8_t *code, size_t capacity, const struct exec_block *block,
+                            unsigned first, unsigned *covered)
 {
     (void)code;
     (void)capacity;
-    (void)insns;
-    (void)count;
+    (void)block;
+    (void)first;
     *covered = 0;
     return 0;
 }

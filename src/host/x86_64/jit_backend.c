@@ -218,6 +218,87 @@ static void branch_exit(struct emitter *em, const struct exec_insn *e)
     return_value(em, (uintptr_t)e | JIT_EXIT_BRANCH);
 }
 
+/* ---- chaining -------------------------------------------------------------- */
+
+/* Where the run leaves its block through link slot (0: fall-through, 1:
+ * taken branch to the block with key): continue in the successor's run
+ * directly when the interpreter would chain there (no signal pending, the
+ * link valid, for a branch the successor's key matching) and the
+ * successor starts with a run; otherwise return exit_value. The
+ * interpreter learns the new block from thread->jit_block. */
+static void emit_chain(struct emitter *em, const struct exec_block *block, unsigned slot,
+                       bool check_key, uint64_t key, uintptr_t exit_value)
+{
+    uint8_t *out[4];
+    unsigned nout = 0;
+    cmp_zero(em, (uint32_t)offsetof(struct guest_thread, signal_pending));
+    out[nout++] = jcc_forward(em, CC_NE);
+    byte1(em, 0x49);                    /* mov r9, &block->link_epoch[slot] */
+    byte1(em, 0xb9);
+    imm64(em, (uintptr_t)&block->link_epoch[slot]);
+    byte1(em, 0x41);                    /* mov eax, [r9] */
+    byte1(em, 0x8b);
+    byte1(em, 0x01);
+    byte1(em, 0x49);                    /* mov r9, &exec_link_epoch */
+    byte1(em, 0xb9);
+    imm64(em, (uintptr_t)&exec_link_epoch);
+    byte1(em, 0x41);                    /* cmp eax, [r9] */
+    byte1(em, 0x3b);
+    byte1(em, 0x01);
+    out[nout++] = jcc_forward(em, CC_NE);
+    byte1(em, 0x49);                    /* mov r9, &block->succ[slot] */
+    byte1(em, 0xb9);
+    imm64(em, (uintptr_t)&block->succ[slot]);
+    byte1(em, 0x49);                    /* mov rax, [r9] */
+    byte1(em, 0x8b);
+    byte1(em, 0x01);
+    if (check_key) {
+        byte1(em, 0x49);                /* mov r9, key */
+        byte1(em, 0xb9);
+        imm64(em, key);
+        byte1(em, 0x4c);                /* cmp [rax + key], r9 */
+        byte1(em, 0x39);
+        byte1(em, 0x88);
+        imm32(em, (uint32_t)offsetof(struct exec_block, key));
+        out[nout++] = jcc_forward(em, CC_NE);
+    }
+    byte1(em, 0x4c);                    /* mov r9, [rax + insns[0].jit_code] */
+    byte1(em, 0x8b);
+    byte1(em, 0x88);
+    imm32(em, (uint32_t)(offsetof(struct exec_block, insns) +
+                         offsetof(struct exec_insn, jit_code)));
+    byte1(em, 0x4d);                    /* test r9, r9 */
+    byte1(em, 0x85);
+    byte1(em, 0xc9);
+    out[nout++] = jcc_forward(em, CC_E);
+    byte1(em, 0x48);                    /* mov [rdi + jit_block], rax */
+    byte1(em, 0x89);
+    mem_rdi(em, EAX, (uint32_t)offsetof(struct guest_thread, jit_block));
+    byte1(em, 0x0f);                    /* movzx ecx, word [rax + count] */
+    byte1(em, 0xb7);
+    byte1(em, 0x88);
+    imm32(em, (uint32_t)offsetof(struct exec_block, count));
+    byte1(em, 0x48);                    /* add [rdi + insn_count], rcx */
+    byte1(em, 0x01);
+    mem_rdi(em, ECX, (uint32_t)offsetof(struct guest_thread, insn_count));
+    byte1(em, 0x41);                    /* jmp r9 */
+    byte1(em, 0xff);
+    byte1(em, 0xe1);
+    for (unsigned i = 0; i < nout; i++)
+        patch_here(em, out[i]);
+    return_value(em, exit_value);
+}
+
+/* A taken direct branch to target (same instruction set): ITSTATE 0, as
+ * the interpreter's branch_taken sets it, then chain or leave. */
+static void emit_direct_branch_exit(struct emitter *em, const struct exec_block *block,
+                                    const struct exec_insn *e, uint32_t target)
+{
+    store_imm32(em, CPU_OFF(itstate), 0);
+    emit_chain(em, block, 1, true, exec_block_key(target, e->g.thumb, 0),
+               (uintptr_t)e | JIT_EXIT_BRANCH);
+}
+
 /* ---- conditions ---------------------------------------------------------- */
 
 /* Emits the test of cond; the returned jumps (up to two, NULL-padded) go
@@ -835,7 +916,8 @@ static bool emit_bitfield_extract(struct emitter *em, const struct guest_insn *i
 
 /* Emits one instruction; false if it is not supported (nothing usable
  * emitted). *ends_run: control never continues past it. */
-static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_run)
+static bool emit_insn(struct emitter *em, const struct exec_block *block,
+                      const struct exec_insn *e, bool *ends_run)
 {
     const struct guest_insn *in = &e->g;
     *ends_run = false;
@@ -1001,7 +1083,7 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
             if (in->op == OP_BL)
                 store_imm32(em, REG_OFF(14), (in->pc + in->length) | in->thumb);
             store_imm32(em, REG_OFF(15), in->imm);
-            branch_exit(em, e);
+            emit_direct_branch_exit(em, block, e, in->imm);
             *ends_run = in->cond >= COND_AL;
             break;
         case OP_CBZ:
@@ -1009,7 +1091,7 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
             cmp_zero(em, REG_OFF(in->rn));
             uint8_t *not_taken = jcc_forward(em, in->op == OP_CBZ ? CC_NE : CC_E);
             store_imm32(em, REG_OFF(15), in->imm);
-            branch_exit(em, e);
+            emit_direct_branch_exit(em, block, e, in->imm);
             patch_here(em, not_taken);
             break;
         }
@@ -1026,9 +1108,11 @@ static bool emit_insn(struct emitter *em, const struct exec_insn *e, bool *ends_
     return true;
 }
 
-size_t jit_backend_emit_run(uint8_t *code, size_t capacity, const struct exec_insn *insns,
-                            unsigned count, unsigned *covered)
+size_t jit_backend_emit_run(uint8_t *code, size_t capacity, const struct exec_block *block,
+                            unsigned first, unsigned *covered)
 {
+    const struct exec_insn *insns = &block->insns[first];
+    unsigned count = block->count - first;
     struct emitter em = { code };
     uint8_t *limit = code + capacity - 2 * JIT_BACKEND_MAX_INSN_BYTES;
     byte1(&em, 0x49);           /* mov r8, guest_base */
@@ -1038,7 +1122,7 @@ size_t jit_backend_emit_run(uint8_t *code, size_t capacity, const struct exec_in
     bool ended = false;
     while (n < count && !ended && em.p < limit) {
         uint8_t *start = em.p;
-        if (!emit_insn(&em, &insns[n], &ended)) {
+        if (!emit_insn(&em, block, &insns[n], &ended)) {
             em.p = start;
             break;
         }
@@ -1047,7 +1131,9 @@ size_t jit_backend_emit_run(uint8_t *code, size_t capacity, const struct exec_in
     *covered = n;
     if (n == 0)
         return 0;
-    if (!ended)
+    if (!ended && n == count)           /* to the sentinel: the fall-through exit */
+        emit_chain(&em, block, 0, false, 0, (uintptr_t)&insns[n]);
+    else if (!ended)
         return_value(&em, (uintptr_t)&insns[n]);
     return (size_t)(em.p - code);
 }
