@@ -1,11 +1,16 @@
 /*
- * The JIT's first stage: native code for straight-line runs of the simple
- * instructions the interpreter has specialised handlers for (data
- * processing, loads and stores, extends, multiplies, MOVW/MOVT, branches),
- * compiled when a block is built. The interpreter keeps everything at
- * block level (chaining, the jump cache, signals, SVC, the sentinel): the
- * first instruction of a run gets the interpreter's JIT handler, which
- * calls the run's code and continues at the instruction it returns.
+ * The JIT: native code for runs of the integer instructions a backend
+ * supports (data processing, loads and stores including LDRD/STRD and
+ * LDM/STM, multiplies, extends, bitfields, branches), compiled when a
+ * block is built. The first instruction of a run gets the interpreter's
+ * JIT handler, which calls the run's code and continues at the
+ * instruction it returns (VFP, NEON, SVC, exclusives... stay with the
+ * interpreter). A run that ends its block chains natively into the next
+ * block's run exactly where the interpreter would chain (no signal
+ * pending, a valid link, for a branch the successor's key matching),
+ * recording the block it is in in thread->jit_block; otherwise it
+ * returns and the interpreter's block-level logic (jump cache, linking,
+ * signals) takes over.
  *
  * Native code keeps the guest state in memory exactly as the interpreter
  * does (every instruction writes its results to the guest_cpu before the
