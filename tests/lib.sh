@@ -34,10 +34,13 @@ summary() {
 # The AArch64 build runs under qemu-aarch64; guest test programs see
 # A32RUN_HOST_EMULATED=qemu-aarch64 and may skip, saying so, a check that
 # the host emulator itself cannot run (qemu-user aborts on fork from a
-# multi-threaded process).
+# multi-threaded process). Under the ASan build they see
+# A32RUN_TEST_SANITIZER=asan (its allocator is not fork-safe while other
+# threads are freeing: tests/guest/check_threads.c).
 a32run_cmd() {
     case "$1" in
         build-aarch64) echo "env A32RUN_HOST_EMULATED=qemu-aarch64 qemu-aarch64 -L /usr/aarch64-linux-gnu $PWD/$1/a32run" ;;
+        build-asan) echo "env A32RUN_TEST_SANITIZER=asan $PWD/$1/a32run" ;;
         *) echo "$PWD/$1/a32run" ;;
     esac
 }
