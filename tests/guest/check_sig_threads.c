@@ -29,9 +29,7 @@
 #include <unistd.h>
 #include <sys/syscall.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf("\n"); failures++; } } while (0)
+#include "check.h"
 
 static double now(void)
 {

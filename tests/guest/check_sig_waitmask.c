@@ -21,9 +21,7 @@
 #include <sys/select.h>
 #include <sys/syscall.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf("\n"); failures++; } } while (0)
+#include "check.h"
 
 static volatile int handled;
 static void on_usr1(int sig)

@@ -29,9 +29,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf("\n"); failures++; } } while (0)
+#include "check.h"
 
 typedef int (*fn_t)(void);
 

@@ -25,9 +25,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
-static int failures;
-#define CHECK(cond, what) do { if (cond) printf("ok: %s\n", what); \
-    else { printf("FAIL: %s\n", what); failures++; } } while (0)
+#include "check.h"
 
 static int exit_code(pid_t pid, int options)
 {

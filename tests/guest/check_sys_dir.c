@@ -25,9 +25,7 @@
 #include <sys/syscall.h>
 
 #define NFILES 3000
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf("\n"); failures++; } } while (0)
+#include "check.h"
 
 static char dir[512];
 static unsigned char seen[NFILES];

@@ -28,9 +28,7 @@
 #include <sys/syscall.h>
 #include <sys/uio.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf(" (errno %d)\n", errno); failures++; } } while (0)
+#include "check.h"
 
 /* r == -1 with EFAULT */
 #define EXPECT_EFAULT(call, what) do { errno = 0; long r_ = (call); \

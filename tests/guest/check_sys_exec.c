@@ -25,9 +25,7 @@
 #include <sys/wait.h>
 
 extern char **environ;
-static int failures;
-#define CHECK(cond, what) do { if (cond) printf("ok: %s\n", what); \
-    else { printf("FAIL: %s\n", what); failures++; } } while (0)
+#include "check.h"
 
 static char self_path[4096];
 static const char *report = "check_sys_exec.report";

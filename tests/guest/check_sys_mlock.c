@@ -30,9 +30,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf(" (errno %d)\n", errno); failures++; } } while (0)
+#include "check.h"
 
 /* VmLck of /proc/self/status in KiB, or -1. */
 static long vm_locked_kb(void)

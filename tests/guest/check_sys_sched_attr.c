@@ -23,9 +23,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf(" (errno %d)\n", errno); failures++; } } while (0)
+#include "check.h"
 
 struct attr {
     uint32_t size, policy;

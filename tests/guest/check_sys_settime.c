@@ -20,9 +20,7 @@
 #include <sys/time.h>
 #include <sys/utsname.h>
 
-static int failures;
-#define CHECK(cond, what) do { if (cond) printf("ok: %s\n", what); \
-    else { printf("FAIL: %s (errno %d)\n", what, errno); failures++; } } while (0)
+#include "check.h"
 
 #ifndef __NR_clock_settime64
 #define __NR_clock_settime64 404

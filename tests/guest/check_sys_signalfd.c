@@ -28,9 +28,7 @@
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf(" (errno %d)\n", errno); failures++; } } while (0)
+#include "check.h"
 
 #define BIT(s) (1ull << ((s) - 1))
 

@@ -26,9 +26,7 @@
 #include <sys/time.h>
 #include <sys/timex.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf(" (errno %d)\n", errno); failures++; } } while (0)
+#include "check.h"
 
 /* linux/timex.h struct timex of a 32-bit process and __kernel_timex */
 struct timex32 {

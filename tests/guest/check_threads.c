@@ -33,9 +33,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
-static int failures;
-#define CHECK(cond, ...) do { if (cond) { printf("ok: "); printf(__VA_ARGS__); printf("\n"); } \
-    else { printf("FAIL: "); printf(__VA_ARGS__); printf("\n"); failures++; } } while (0)
+#include "check.h"
 
 #define NTHREADS 8
 #define NINCS 20000
